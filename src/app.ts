@@ -1,0 +1,123 @@
+/** Builds the Fastify app: token service, Management API under /v2/content, health, error renderers. */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
+import type { Config } from './config.js';
+import type { Deps } from './domain/ports.js';
+import type { TokenService } from './auth/tokens.js';
+import { authenticateBearer } from './auth/clients.js';
+import { tokenRoutes } from './auth/token-route.js';
+import { API_PREFIX, apiBase } from './http/hal.js';
+import { errorHandler, HAL_JSON, HttpError, sendError } from './http/errors.js';
+import { parseJsonBody } from './http/json-body.js';
+import { validatorCompiler } from './http/validation.js';
+import type { ApiContext } from './http/context.js';
+import { managementRoutes } from './http/routes/index.js';
+
+export interface AppOptions {
+  config: Config;
+  deps: Deps;
+  tokens: TokenService;
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const RESPONSE_TYPES = ['application/hal+json', 'application/json'];
+
+export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Hrefs follow X-Forwarded-Proto/-Host when no public URL is configured (docs/configuration.md).
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const context: ApiContext = { deps, config, tokens };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, [{ message: `no resource at ${request.method} ${request.url.split('?')[0]}` }]),
+  );
+
+  app.get('/healthz', async () => {
+    await deps.store.hubs.get('');
+    return { status: 'ok' };
+  });
+
+  app.register(async (scope) => tokenRoutes(scope, context));
+  app.register(async (api) => managementApi(api, context), { prefix: API_PREFIX });
+  return app;
+}
+
+async function managementApi(api: FastifyInstance, context: ApiContext) {
+  const { deps, config, tokens } = context;
+
+  api.removeAllContentTypeParsers();
+  api.addContentTypeParser(['application/json', 'application/hal+json'], { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  api.decorateRequest('actor', null as never);
+  api.decorateRequest('base', '');
+  api.addHook('onRequest', async (request) => {
+    checkAcceptable(request);
+    request.base = apiBase(request, config.publicUrl);
+    request.actor = await authenticateBearer(deps, tokens, bearerCredential(request));
+  });
+
+  // The vendor answers with HAL (003 "HAL"); errors carry the same type.
+  api.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', HAL_JSON);
+    return payload;
+  });
+
+  // 405 for a known path with another method (003 status table), with the Allow header.
+  const methodsByUrl = new Map<string, Set<string>>();
+  api.addHook('onRoute', (route) => {
+    const url = route.url.slice(API_PREFIX.length);
+    const methods = methodsByUrl.get(url) ?? new Set<string>();
+    for (const method of [route.method].flat()) methods.add(method);
+    methodsByUrl.set(url, methods);
+  });
+  for (const route of managementRoutes) route(api, context);
+  for (const [url, methods] of [...methodsByUrl]) {
+    const missing = METHODS.filter((method) => !methods.has(method));
+    const allow = METHODS.filter((method) => methods.has(method)).join(', ');
+    if (missing.length === 0) continue;
+    api.route({
+      method: missing,
+      url,
+      handler: async (request) => {
+        throw new HttpError(405, `${request.method} is not allowed here; allowed: ${allow}`, { Allow: allow });
+      },
+    });
+  }
+}
+
+function bearerCredential(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  if (!header) throw unauthorized('Full authentication is required: send Authorization: Bearer <access token>');
+  const space = header.indexOf(' ');
+  // The official clients send a lower-case "bearer": the scheme is case-insensitive (RFC 7235).
+  const scheme = space < 0 ? header : header.slice(0, space);
+  const credential = space < 0 ? '' : header.slice(space + 1).trim();
+  if (scheme.toLowerCase() !== 'bearer') throw unauthorized(`unsupported authorization scheme ${scheme}; use Bearer`);
+  if (credential === '' || credential === 'undefined') {
+    throw unauthorized('the bearer token is empty or "undefined" — the token request probably failed; check the client id and secret');
+  }
+  return credential;
+}
+
+const unauthorized = (message: string) => new HttpError(401, message, { 'WWW-Authenticate': 'Bearer' });
+
+function checkAcceptable(request: FastifyRequest): void {
+  const accept = request.headers.accept;
+  if (!accept || accept.includes('*/*') || accept.includes('json')) return;
+  if (!new Negotiator({ headers: { accept } }).mediaType(RESPONSE_TYPES)) {
+    throw new HttpError(406, `cannot answer with ${accept}; this API produces ${RESPONSE_TYPES.join(' or ')}`);
+  }
+}

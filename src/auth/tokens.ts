@@ -1,0 +1,69 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+
+const ISSUER = 'decibel';
+const ALGORITHM = 'HS256';
+
+export interface TokenService {
+  /** A signed access token for `clientId`, valid for the configured TTL. */
+  issue(clientId: string): Promise<{ token: string; expiresIn: number }>;
+  /** The client id the token was issued to; throws TokenRejected otherwise. */
+  verify(token: string): Promise<string>;
+}
+
+export class TokenRejected extends Error {}
+
+/**
+ * The HMAC key is made on first start and kept in `<dataDir>/keys/token-signing.key` (mode 600), so
+ * tokens survive restarts. Delete the file to invalidate every issued token.
+ */
+export async function loadSigningKey(dataDir: string): Promise<Uint8Array> {
+  const file = path.join(dataDir, 'keys', 'token-signing.key');
+  try {
+    const key = Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
+    if (key.length >= 32) return key;
+    throw new Error(`${file} holds a key shorter than 256 bits; delete it to have a new one made`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  try {
+    // 'wx': if two processes start at once, one writes and the other reads what was written.
+    await fs.writeFile(file, key.toString('base64url'), { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return loadSigningKey(dataDir);
+  }
+}
+
+export function tokenService(key: Uint8Array, ttlSeconds: number): TokenService {
+  return {
+    async issue(clientId) {
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+        .setIssuer(ISSUER)
+        .setSubject(clientId)
+        .setIssuedAt()
+        .setJti(randomBytes(12).toString('base64url'))
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(key);
+      return { token, expiresIn: ttlSeconds };
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: [ALGORITHM] });
+        if (typeof payload.sub !== 'string') throw new TokenRejected('the token names no client');
+        return payload.sub;
+      } catch (error) {
+        if (error instanceof TokenRejected) throw error;
+        if (error instanceof joseErrors.JWTExpired) throw new TokenRejected('the access token has expired; request a new one');
+        if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw new TokenRejected('the access token signature is invalid');
+        throw new TokenRejected('the access token is malformed or was not issued by this server');
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Config } from './config.js';
+import type { Deps } from './domain/ports.js';
+import { createHub } from './domain/hubs/create-hub.js';
+import { ensureClient } from './auth/clients.js';
+
+export const SYSTEM_ACTOR = { sid: 'decibel' };
+
+/**
+ * First start: the bootstrap client and hub (with a `content` and a `slots` repository). Later starts
+ * change nothing, except that the bootstrap client's secret follows DECIBEL_CLIENT_SECRET.
+ */
+export async function bootstrap(deps: Deps, config: Config): Promise<void> {
+  await ensureClient(deps, config.bootstrap.clientId, config.bootstrap.clientSecret);
+  if (await deps.store.hubs.getByName(config.bootstrap.hubName)) return;
+  await createHub(deps, SYSTEM_ACTOR, {
+    name: config.bootstrap.hubName,
+    label: config.bootstrap.hubName,
+    description: 'Created by Decibel on first start',
+    repositories: [
+      { name: 'content', label: 'Content' },
+      { name: 'slots', label: 'Slots', features: ['slots'] },
+    ],
+  });
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+
+/** Every setting Decibel reads, typed and validated once at start-up (docs/configuration.md). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Origin used for absolute hrefs, e.g. `https://cms.example.com`; when unset, taken from each request. */
+  publicUrl: string | undefined;
+  bootstrap: {
+    clientId: string;
+    clientSecret: string;
+    hubName: string;
+  };
+  /** Lifetime of issued access tokens, in seconds. */
+  tokenTtl: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest `size` a collection request may ask for. */
+  maxPageSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_CLIENT_ID = 'decibel';
+export const DEFAULT_CLIENT_SECRET = 'decibel-secret';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (value.trim() !== value) throw new ConfigError(name, 'must not start or end with white space');
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = env.DECIBEL_PUBLIC_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DECIBEL_PUBLIC_URL', `must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('DECIBEL_PUBLIC_URL', `must be an http or https URL, got "${raw}"`);
+  }
+  if (url.search || url.hash) throw new ConfigError('DECIBEL_PUBLIC_URL', 'must not have a query or fragment');
+  // A path prefix is allowed (behind a reverse proxy); hrefs are built as `${publicUrl}/v2/content/...`.
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const logLevel = text(env, 'LOG_LEVEL', 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const hubName = text(env, 'DECIBEL_HUB_NAME', 'decibel');
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(hubName)) {
+    throw new ConfigError('DECIBEL_HUB_NAME', `must be 1-64 lower-case letters, digits or hyphens, got "${hubName}"`);
+  }
+  const clientSecret = text(env, 'DECIBEL_CLIENT_SECRET', DEFAULT_CLIENT_SECRET);
+  if (clientSecret.length < 8) throw new ConfigError('DECIBEL_CLIENT_SECRET', 'must be at least 8 characters');
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: text(env, 'HOST', '127.0.0.1'),
+    dataDir: path.resolve(cwd, text(env, 'DECIBEL_DATA_DIR', 'data')),
+    publicUrl: publicUrl(env),
+    bootstrap: {
+      clientId: text(env, 'DECIBEL_CLIENT_ID', DEFAULT_CLIENT_ID),
+      clientSecret,
+      hubName,
+    },
+    tokenTtl: integer(env, 'DECIBEL_TOKEN_TTL', 300, 1, 7 * 24 * 3600),
+    logLevel: logLevel as Config['logLevel'],
+    maxPageSize: integer(env, 'DECIBEL_MAX_PAGE_SIZE', 1000, 1, 10000),
+  };
+}

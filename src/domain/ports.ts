@@ -1,0 +1,132 @@
+/**
+ * What the domain needs from the outside world. `src/store` implements the repositories;
+ * the domain never sees SQL.
+ */
+import type {
+  AssignedContentType,
+  Client,
+  ContentRepository,
+  ContentType,
+  ContentTypeSchema,
+  Folder,
+  Hub,
+  PageRequest,
+  Page,
+  PersonalAccessToken,
+  Status,
+  WorkflowState,
+} from './model.js';
+
+/** Thrown by a repository when a write would break a uniqueness rule; `key` names the rule. */
+export class DuplicateKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`duplicate key: ${key}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+export interface HubRepository {
+  get(id: string): Promise<Hub | undefined>;
+  getByName(name: string): Promise<Hub | undefined>;
+  list(page: PageRequest): Promise<Page<Hub>>;
+  insert(hub: Hub): Promise<void>;
+  update(hub: Hub): Promise<void>;
+}
+
+export interface ContentRepositoryRepository {
+  get(id: string): Promise<ContentRepository | undefined>;
+  getByName(hubId: string, name: string): Promise<ContentRepository | undefined>;
+  list(query: { hubId: string; feature?: string }, page: PageRequest): Promise<Page<ContentRepository>>;
+  insert(repository: ContentRepository): Promise<void>;
+  /** Writes the repository's own fields; assignments are changed with assign/unassign. */
+  update(repository: ContentRepository): Promise<void>;
+  assign(repositoryId: string, type: AssignedContentType): Promise<void>;
+  /** Returns false when the type was not assigned. */
+  unassign(repositoryId: string, contentTypeId: string): Promise<boolean>;
+}
+
+export interface FolderRepository {
+  get(id: string): Promise<Folder | undefined>;
+  list(query: { repositoryId: string; parentId: string | null }, page: PageRequest): Promise<Page<Folder>>;
+  insert(folder: Folder): Promise<void>;
+  update(folder: Folder): Promise<void>;
+  delete(id: string): Promise<void>;
+  countChildren(id: string): Promise<number>;
+}
+
+export interface ContentTypeSchemaRepository {
+  get(id: string): Promise<ContentTypeSchema | undefined>;
+  getVersion(id: string, version: number): Promise<ContentTypeSchema | undefined>;
+  getBySchemaId(hubId: string, schemaId: string): Promise<ContentTypeSchema | undefined>;
+  list(query: { hubId: string; status?: Status }, page: PageRequest): Promise<Page<ContentTypeSchema>>;
+  listVersions(id: string, page: PageRequest): Promise<Page<ContentTypeSchema>>;
+  insert(schema: ContentTypeSchema): Promise<void>;
+  /** Writes the current state and, when `newVersion`, records it in the version history. */
+  update(schema: ContentTypeSchema, options: { newVersion: boolean }): Promise<void>;
+}
+
+export interface ContentTypeRepository {
+  get(id: string): Promise<ContentType | undefined>;
+  getByUri(hubId: string, contentTypeUri: string): Promise<ContentType | undefined>;
+  list(query: { hubId: string; status?: Status }, page: PageRequest): Promise<Page<ContentType>>;
+  insert(type: ContentType): Promise<void>;
+  update(type: ContentType): Promise<void>;
+}
+
+export interface WorkflowStateRepository {
+  get(id: string): Promise<WorkflowState | undefined>;
+  list(query: { hubId: string }, page: PageRequest): Promise<Page<WorkflowState>>;
+  insert(state: WorkflowState): Promise<void>;
+  update(state: WorkflowState): Promise<void>;
+}
+
+export interface ClientRepository {
+  get(clientId: string): Promise<Client | undefined>;
+  insert(client: Client): Promise<void>;
+  update(client: Client): Promise<void>;
+}
+
+export interface PatRepository {
+  getByHash(tokenHash: string): Promise<PersonalAccessToken | undefined>;
+  insert(pat: PersonalAccessToken): Promise<void>;
+}
+
+export interface Repositories {
+  hubs: HubRepository;
+  contentRepositories: ContentRepositoryRepository;
+  folders: FolderRepository;
+  schemas: ContentTypeSchemaRepository;
+  contentTypes: ContentTypeRepository;
+  workflowStates: WorkflowStateRepository;
+  clients: ClientRepository;
+  pats: PatRepository;
+}
+
+/** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */
+export interface Store extends Repositories {
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Clock {
+  /** Now, as an ISO-8601 UTC string with milliseconds. */
+  now(): string;
+}
+
+export interface Ids {
+  /** A 24-hex-character id, as hubs, repositories, folders, types, schemas and workflow states use. */
+  objectId(): string;
+  uuid(): string;
+}
+
+/** What every domain operation is given. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+}
+
+/** Who is acting; recorded in createdBy / lastModifiedBy. */
+export interface Actor {
+  sid: string;
+}

@@ -1,0 +1,26 @@
+import type { ContentRepository } from '../../domain/model.js';
+import { link } from '../hal.js';
+
+export function contentRepositoryResource(base: string, repository: ContentRepository) {
+  const self = `${base}/content-repositories/${repository.id}`;
+  return {
+    id: repository.id,
+    name: repository.name,
+    label: repository.label,
+    status: repository.status,
+    features: repository.features,
+    type: repository.type,
+    contentTypes: repository.contentTypes,
+    itemLocales: repository.itemLocales,
+    _links: {
+      self: link(self),
+      'content-repository': link(self),
+      update: link(self),
+      hub: link(`${base}/hubs/${repository.hubId}`),
+      'assign-content-type': link(`${self}/content-types`),
+      'unassign-content-type': link(`${self}/content-types/{id}`),
+      folders: link(`${self}/folders{?page,size,sort}`),
+      'create-folder': link(`${self}/folders`),
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Folder } from '../../domain/model.js';
+import { link } from '../hal.js';
+
+export function folderResource(base: string, folder: Folder) {
+  const self = `${base}/folders/${folder.id}`;
+  const links: Record<string, ReturnType<typeof link>> = {
+    self: link(self),
+    folder: link(self),
+    folders: link(`${self}/folders{?page,size,sort}`),
+    'content-repository': link(`${base}/content-repositories/${folder.repositoryId}`),
+    'create-folder': link(`${self}/folders`),
+    'delete-folder': link(self),
+    'update-folder': link(self),
+  };
+  // Not in the vendor fixture, but the SDK's folders.parent() and dc-cli's export follow it (management-sdk.md §3.4).
+  if (folder.parentId) links['parent-folder'] = link(`${base}/folders/${folder.parentId}`);
+  return { id: folder.id, name: folder.name, _links: links };
+}

@@ -1,0 +1,33 @@
+import type { Hub } from '../../domain/model.js';
+import { link } from '../hal.js';
+
+/** A hub with the relations of wire-examples.json HUB that Decibel serves. */
+export function hubResource(base: string, hub: Hub) {
+  const self = `${base}/hubs/${hub.id}`;
+  return {
+    id: hub.id,
+    name: hub.name,
+    label: hub.label,
+    description: hub.description,
+    status: hub.status,
+    settings: hub.settings,
+    createdBy: hub.createdBy,
+    createdDate: hub.createdDate,
+    lastModifiedBy: hub.lastModifiedBy,
+    lastModifiedDate: hub.lastModifiedDate,
+    _links: {
+      self: link(self),
+      hub: link(self),
+      update: link(self),
+      'update-settings': link(`${self}/settings`),
+      'content-repositories': link(`${self}/content-repositories{?page,size,sort}`),
+      'create-content-repository': link(`${self}/content-repositories`),
+      'content-types': link(`${self}/content-types{?page,size,sort,status}`),
+      'register-content-type': link(`${self}/content-types`),
+      'list-content-type-schemas': link(`${self}/content-type-schemas{?page,size,sort,status}`),
+      'create-content-type-schema': link(`${self}/content-type-schemas`),
+      'workflow-states': link(`${self}/workflow-states{?page,size,sort}`),
+      'create-workflow-state': link(`${self}/workflow-states`),
+    },
+  };
+}

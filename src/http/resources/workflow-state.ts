@@ -1,0 +1,21 @@
+import type { WorkflowState } from '../../domain/model.js';
+import { link } from '../hal.js';
+
+export function workflowStateResource(base: string, state: WorkflowState) {
+  const self = `${base}/workflow-states/${state.id}`;
+  return {
+    id: state.id,
+    label: state.label,
+    color: state.color,
+    createdBy: state.createdBy,
+    createdDate: state.createdDate,
+    lastModifiedBy: state.lastModifiedBy,
+    lastModifiedDate: state.lastModifiedDate,
+    _links: {
+      self: link(self),
+      'workflow-state': link(self),
+      hub: link(`${base}/hubs/${state.hubId}`),
+      update: link(self),
+    },
+  };
+}

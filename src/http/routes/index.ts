@@ -1,0 +1,70 @@
+/** Every Management API operation, registered under /v2/content. */
+import type { Route } from '../context.js';
+import { listHubsRoute } from './hubs/list-hubs.js';
+import { getHubRoute } from './hubs/get-hub.js';
+import { updateHubRoute } from './hubs/update-hub.js';
+import { updateHubSettingsRoute } from './hubs/update-hub-settings.js';
+import { findRepositoriesByFeatureRoute, listRepositoriesRoute } from './content-repositories/list-repositories.js';
+import { createRepositoryRoute } from './content-repositories/create-repository.js';
+import { getRepositoryRoute } from './content-repositories/get-repository.js';
+import { updateRepositoryRoute } from './content-repositories/update-repository.js';
+import { assignContentTypeRoute, unassignContentTypeRoute } from './content-repositories/assign-content-type.js';
+import { listRootFoldersRoute, listSubFoldersRoute } from './folders/list-folders.js';
+import { createFolderRoute } from './folders/create-folder.js';
+import { getFolderRoute } from './folders/get-folder.js';
+import { updateFolderRoute } from './folders/update-folder.js';
+import { deleteFolderRoute } from './folders/delete-folder.js';
+import { listSchemasRoute } from './content-type-schemas/list-schemas.js';
+import { createSchemaRoute } from './content-type-schemas/create-schema.js';
+import { getSchemaRoute } from './content-type-schemas/get-schema.js';
+import { schemaHistoryRoute } from './content-type-schemas/schema-history.js';
+import { updateSchemaRoute } from './content-type-schemas/update-schema.js';
+import { archiveSchemaRoute } from './content-type-schemas/archive-schema.js';
+import { listContentTypesRoute } from './content-types/list-content-types.js';
+import { registerContentTypeRoute } from './content-types/register-content-type.js';
+import { getContentTypeRoute } from './content-types/get-content-type.js';
+import { updateContentTypeRoute } from './content-types/update-content-type.js';
+import { archiveContentTypeRoute } from './content-types/archive-content-type.js';
+import { cachedSchemaRoute } from './content-types/cached-schema.js';
+import {
+  createWorkflowStateRoute,
+  getWorkflowStateRoute,
+  listWorkflowStatesRoute,
+  updateWorkflowStateRoute,
+} from './workflow-states/workflow-states.js';
+
+export const managementRoutes: Route[] = [
+  listHubsRoute,
+  getHubRoute,
+  updateHubRoute,
+  updateHubSettingsRoute,
+  listRepositoriesRoute,
+  findRepositoriesByFeatureRoute,
+  createRepositoryRoute,
+  getRepositoryRoute,
+  updateRepositoryRoute,
+  assignContentTypeRoute,
+  unassignContentTypeRoute,
+  listRootFoldersRoute,
+  listSubFoldersRoute,
+  createFolderRoute,
+  getFolderRoute,
+  updateFolderRoute,
+  deleteFolderRoute,
+  listSchemasRoute,
+  createSchemaRoute,
+  getSchemaRoute,
+  schemaHistoryRoute,
+  updateSchemaRoute,
+  archiveSchemaRoute,
+  listContentTypesRoute,
+  registerContentTypeRoute,
+  getContentTypeRoute,
+  updateContentTypeRoute,
+  archiveContentTypeRoute,
+  cachedSchemaRoute,
+  listWorkflowStatesRoute,
+  createWorkflowStateRoute,
+  getWorkflowStateRoute,
+  updateWorkflowStateRoute,
+];

@@ -1,0 +1,46 @@
+/** Opens everything a running Decibel needs and closes it again in order; used by main.ts and the tests. */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Deps } from './domain/ports.js';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { loadSigningKey, tokenService } from './auth/tokens.js';
+import { openStore } from './store/index.js';
+import { randomIds, systemClock } from './runtime.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  deps: Deps;
+  /** The address the server listens on, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function openDeps(config: Pick<Config, 'dataDir'>): Promise<Deps> {
+  const store = await openStore({ dataDir: config.dataDir });
+  return { store, clock: systemClock, ids: randomIds };
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const deps = await openDeps(config);
+  try {
+    await bootstrap(deps, config);
+    const tokens = tokenService(await loadSigningKey(config.dataDir), config.tokenTtl);
+    const app = buildApp({ config, deps, tokens });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://127.0.0.1');
+    return {
+      app,
+      deps,
+      url,
+      async close() {
+        await app.close();
+        await deps.store.close();
+      },
+    };
+  } catch (error) {
+    await deps.store.close();
+    throw error;
+  }
+}

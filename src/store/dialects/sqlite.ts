@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { Database as Tables } from '../schema.js';
+
+/** Opens (creating if needed) the embedded database file with the settings a server wants. */
+export function openSqlite(file: string): Kysely<Tables> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a commit survives a process crash; only an OS crash may lose the last transactions.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+}
+
+/** The unique rule a failed write broke, as `table.column[,column]`, or undefined for any other error. */
+export function sqliteDuplicateKey(error: unknown): string | undefined {
+  const e = error as { code?: string; message?: string };
+  if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+  const match = /constraint failed: (.+)$/.exec(e.message ?? '');
+  return match?.[1]?.replace(/, \w+\./g, ',') ?? 'unknown';
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { Migrator, type Kysely } from 'kysely';
+import type { Repositories, Store } from '../domain/ports.js';
+import type { Database } from './schema.js';
+import { migrationProvider } from './migrations/index.js';
+import { openSqlite, sqliteDuplicateKey } from './dialects/sqlite.js';
+import { makeGuard, type Guard } from './repositories/guard.js';
+import { hubRepository } from './repositories/hubs.js';
+import { contentRepositoryRepository } from './repositories/content-repositories.js';
+import { folderRepository } from './repositories/folders.js';
+import { schemaRepository } from './repositories/schemas.js';
+import { contentTypeRepository } from './repositories/content-types.js';
+import { workflowStateRepository } from './repositories/workflow-states.js';
+import { clientRepository, patRepository } from './repositories/clients.js';
+
+function repositories(db: Kysely<Database>, guard: Guard): Repositories {
+  return {
+    hubs: hubRepository(db, guard),
+    contentRepositories: contentRepositoryRepository(db, guard),
+    folders: folderRepository(db, guard),
+    schemas: schemaRepository(db, guard),
+    contentTypes: contentTypeRepository(db, guard),
+    workflowStates: workflowStateRepository(db, guard),
+    clients: clientRepository(db, guard),
+    pats: patRepository(db, guard),
+  };
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+}
+
+/** Opens the embedded SQLite store under `dataDir`, applying migrations. */
+export async function openStore({ dataDir }: { dataDir: string }): Promise<Store> {
+  const db = openSqlite(path.join(dataDir, 'decibel.sqlite'));
+  await migrate(db);
+  const guard = makeGuard(sqliteDuplicateKey);
+  return {
+    ...repositories(db, guard),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, guard))),
+    close: () => db.destroy(),
+  };
+}

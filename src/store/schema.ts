@@ -1,0 +1,111 @@
+/**
+ * Table shapes as Kysely sees them (camelCase here, snake_case in the database via CamelCasePlugin).
+ * JSON values are stored as text so that both dialects share one set of queries.
+ */
+import type { Generated } from 'kysely';
+
+interface AuditColumns {
+  createdBy: string;
+  createdDate: string;
+  lastModifiedBy: string;
+  lastModifiedDate: string;
+}
+
+export interface HubsTable extends AuditColumns {
+  id: string;
+  name: string;
+  label: string;
+  description: string;
+  status: string;
+  settings: string;
+}
+
+export interface ContentRepositoriesTable extends AuditColumns {
+  id: string;
+  hubId: string;
+  name: string;
+  label: string;
+  status: string;
+  features: string;
+  type: string;
+  itemLocales: string;
+}
+
+export interface RepositoryContentTypesTable {
+  repositoryId: string;
+  contentTypeId: string;
+  position: Generated<number>;
+}
+
+export interface FoldersTable extends AuditColumns {
+  id: string;
+  hubId: string;
+  repositoryId: string;
+  parentId: string | null;
+  name: string;
+}
+
+export interface ContentTypeSchemasTable extends AuditColumns {
+  id: string;
+  hubId: string;
+  schemaId: string;
+  body: string;
+  validationLevel: string;
+  status: string;
+  version: number;
+}
+
+export interface ContentTypeSchemaVersionsTable {
+  id: string;
+  version: number;
+  body: string;
+  validationLevel: string;
+  status: string;
+  lastModifiedBy: string;
+  lastModifiedDate: string;
+}
+
+export interface ContentTypesTable extends AuditColumns {
+  id: string;
+  hubId: string;
+  contentTypeUri: string;
+  status: string;
+  settings: string;
+  cachedSchema: string;
+}
+
+export interface WorkflowStatesTable extends AuditColumns {
+  id: string;
+  hubId: string;
+  label: string;
+  color: string;
+}
+
+export interface ClientsTable {
+  clientId: string;
+  label: string;
+  secretHash: string;
+  createdDate: string;
+}
+
+export interface PersonalAccessTokensTable {
+  id: string;
+  clientId: string;
+  label: string;
+  tokenHash: string;
+  createdDate: string;
+  expiresAt: string | null;
+}
+
+export interface Database {
+  hubs: HubsTable;
+  contentRepositories: ContentRepositoriesTable;
+  repositoryContentTypes: RepositoryContentTypesTable;
+  folders: FoldersTable;
+  contentTypeSchemas: ContentTypeSchemasTable;
+  contentTypeSchemaVersions: ContentTypeSchemaVersionsTable;
+  contentTypes: ContentTypesTable;
+  workflowStates: WorkflowStatesTable;
+  clients: ClientsTable;
+  personalAccessTokens: PersonalAccessTokensTable;
+}
