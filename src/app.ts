@@ -10,6 +10,7 @@ import { API_PREFIX, apiBase } from './http/hal.js';
 import { errorHandler, HAL_JSON, HttpError, sendError } from './http/errors.js';
 import { parseJsonBody } from './http/json-body.js';
 import { validatorCompiler } from './http/validation.js';
+import { answerMethodNotAllowed } from './http/method-not-allowed.js';
 import type { ApiContext } from './http/context.js';
 import { managementRoutes } from './http/routes/index.js';
 
@@ -19,7 +20,6 @@ export interface AppOptions {
   tokens: TokenService;
 }
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const RESPONSE_TYPES = ['application/hal+json', 'application/json'];
 
 export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance {
@@ -38,6 +38,7 @@ export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance 
     sendError(reply, 404, [{ message: `no resource at ${request.method} ${request.url.split('?')[0]}` }]),
   );
 
+  const addMethodNotAllowedRoutes = answerMethodNotAllowed(app);
   app.get('/healthz', async () => {
     await deps.store.hubs.get('');
     return { status: 'ok' };
@@ -45,6 +46,7 @@ export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance 
 
   app.register(async (scope) => tokenRoutes(scope, context));
   app.register(async (api) => managementApi(api, context), { prefix: API_PREFIX });
+  addMethodNotAllowedRoutes();
   return app;
 }
 
@@ -75,27 +77,7 @@ async function managementApi(api: FastifyInstance, context: ApiContext) {
     return payload;
   });
 
-  // 405 for a known path with another method (003 status table), with the Allow header.
-  const methodsByUrl = new Map<string, Set<string>>();
-  api.addHook('onRoute', (route) => {
-    const url = route.url.slice(API_PREFIX.length);
-    const methods = methodsByUrl.get(url) ?? new Set<string>();
-    for (const method of [route.method].flat()) methods.add(method);
-    methodsByUrl.set(url, methods);
-  });
   for (const route of managementRoutes) route(api, context);
-  for (const [url, methods] of [...methodsByUrl]) {
-    const missing = METHODS.filter((method) => !methods.has(method));
-    const allow = METHODS.filter((method) => methods.has(method)).join(', ');
-    if (missing.length === 0) continue;
-    api.route({
-      method: missing,
-      url,
-      handler: async (request) => {
-        throw new HttpError(405, `${request.method} is not allowed here; allowed: ${allow}`, { Allow: allow });
-      },
-    });
-  }
 }
 
 function bearerCredential(request: FastifyRequest): string {
