@@ -38,6 +38,17 @@ export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance 
     sendError(reply, 404, [{ message: `no resource at ${request.method} ${request.url.split('?')[0]}` }]),
   );
 
+  // On shutdown, answers still in flight close their connection, so keep-alive clients do not hold
+  // the server open after their last response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   const addMethodNotAllowedRoutes = answerMethodNotAllowed(app);
   app.get('/healthz', async () => {
     await deps.store.hubs.get('');
