@@ -26,12 +26,10 @@ import { getContentTypeRoute } from './content-types/get-content-type.js';
 import { updateContentTypeRoute } from './content-types/update-content-type.js';
 import { archiveContentTypeRoute } from './content-types/archive-content-type.js';
 import { cachedSchemaRoute } from './content-types/cached-schema.js';
-import {
-  createWorkflowStateRoute,
-  getWorkflowStateRoute,
-  listWorkflowStatesRoute,
-  updateWorkflowStateRoute,
-} from './workflow-states/workflow-states.js';
+import { listWorkflowStatesRoute } from './workflow-states/list-workflow-states.js';
+import { createWorkflowStateRoute } from './workflow-states/create-workflow-state.js';
+import { getWorkflowStateRoute } from './workflow-states/get-workflow-state.js';
+import { updateWorkflowStateRoute } from './workflow-states/update-workflow-state.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
