@@ -88,7 +88,8 @@ export async function createSchema(
     lastModifiedDate: now,
   };
   try {
-    await deps.store.schemas.insert(schema);
+    // The schema and its first version row are written together.
+    await inTransaction(deps, (tx) => tx.store.schemas.insert(schema));
   } catch (error) {
     if (error instanceof DuplicateKeyError) {
       throw conflict({ entity: ENTITY, property: 'schemaId', invalidValue: schemaId, message: 'schemaId must be unique within the hub' });
