@@ -5,6 +5,12 @@ import { ensureClient } from './auth/clients.js';
 
 export const SYSTEM_ACTOR = { sid: 'decibel' };
 
+/** The repositories of the bootstrap hub and of hubs made by `decibel hub create`. */
+export const DEFAULT_REPOSITORIES = [
+  { name: 'content', label: 'Content' },
+  { name: 'slots', label: 'Slots', features: ['slots'] },
+];
+
 /**
  * First start: the bootstrap client and hub (with a `content` and a `slots` repository). Later starts
  * change nothing, except that the bootstrap client's secret follows DECIBEL_CLIENT_SECRET.
@@ -16,9 +22,6 @@ export async function bootstrap(deps: Deps, config: Config): Promise<void> {
     name: config.bootstrap.hubName,
     label: config.bootstrap.hubName,
     description: 'Created by Decibel on first start',
-    repositories: [
-      { name: 'content', label: 'Content' },
-      { name: 'slots', label: 'Slots', features: ['slots'] },
-    ],
+    repositories: DEFAULT_REPOSITORIES,
   });
 }

@@ -30,7 +30,7 @@ describe('decibel process', () => {
   it('refuses to start on a bad setting, naming the variable', async () => {
     const { exited, output } = start({ PORT: 'eighty' });
     expect(await exited).toBe(2);
-    expect(output()).toContain('Decibel cannot start: PORT: must be a whole number');
+    expect(output()).toContain('PORT: must be a whole number');
   });
 
   it('stops on SIGTERM after answering the requests in flight, and starts again on the same data', async () => {

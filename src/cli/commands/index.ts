@@ -1,0 +1,9 @@
+import type { Command } from '../command.js';
+import { serveCommand } from './serve.js';
+import { clientCreateCommand } from './client-create.js';
+import { patCreateCommand } from './pat-create.js';
+import { hubCreateCommand } from './hub-create.js';
+import { repositoryCreateCommand } from './repository-create.js';
+
+/** Every `decibel` command, in the order --help lists them. */
+export const commands: Command[] = [serveCommand, clientCreateCommand, patCreateCommand, hubCreateCommand, repositoryCreateCommand];
