@@ -1,3 +1,5 @@
+import secureJson from 'secure-json-parse';
+
 /**
  * The vendor's payload rule (003 "Payload Considerations"): the first complete JSON object in a body is
  * accepted and anything after it is ignored.
@@ -25,14 +27,20 @@ export function endOfFirstJsonValue(text: string): number | undefined {
   return undefined;
 }
 
-/** Parses a request body by the payload rule; an empty body is `undefined`. Throws SyntaxError otherwise. */
+/** `__proto__` and `constructor.prototype` keys are refused, as Fastify's own JSON parser does. */
+const parse = (text: string): unknown => secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+
+/**
+ * Parses a request body by the payload rule; an empty body is `undefined`. Throws SyntaxError for
+ * malformed JSON and another Error for a prototype-poisoning key.
+ */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
-    return JSON.parse(text);
+    return parse(text);
   } catch (error) {
     const end = endOfFirstJsonValue(text);
-    if (end === undefined || end === text.length) throw error;
-    return JSON.parse(text.slice(0, end));
+    if (!(error instanceof SyntaxError) || end === undefined || end === text.length) throw error;
+    return parse(text.slice(0, end));
   }
 }

@@ -21,6 +21,10 @@ describe('parseJsonBody (003 "Payload Considerations")', () => {
     expect(() => parseJsonBody('{"a": 1')).toThrow(SyntaxError);
     expect(() => parseJsonBody('{"a" 1} x')).toThrow(SyntaxError);
   });
+  it('refuses prototype-poisoning keys', () => {
+    expect(() => parseJsonBody('{"__proto__": {"admin": true}}')).toThrow(/prototype/);
+    expect(() => parseJsonBody('{"a": 1} {"__proto__": {}}')).not.toThrow();
+  });
   it('throws on a scalar followed by garbage', () => {
     expect(() => parseJsonBody('12 34')).toThrow(SyntaxError);
   });
