@@ -38,15 +38,16 @@ export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance 
     sendError(reply, 404, [{ message: `no resource at ${request.method} ${request.url.split('?')[0]}` }]),
   );
 
-  // On shutdown, answers still in flight close their connection, so keep-alive clients do not hold
-  // the server open after their last response.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
+  // On shutdown, keep-alive connections are closed as soon as their in-flight answer is sent, so they
+  // cannot hold the server open (Node's server.close() only closes the ones idle at the time of the call).
+  let closer: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    closer = setInterval(() => app.server.closeIdleConnections(), 25);
+    done();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
-    return payload;
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(closer);
+    done();
   });
 
   const addMethodNotAllowedRoutes = answerMethodNotAllowed(app);
@@ -75,17 +76,12 @@ async function managementApi(api: FastifyInstance, context: ApiContext) {
 
   api.decorateRequest('actor', null as never);
   api.decorateRequest('base', '');
-  api.addHook('onRequest', async (request) => {
+  api.addHook('onRequest', async (request, reply) => {
     checkAcceptable(request);
+    // The vendor answers with HAL (003 "HAL"); errors carry the same type.
+    reply.type(HAL_JSON);
     request.base = apiBase(request, config.publicUrl);
     request.actor = await authenticateBearer(deps, tokens, bearerCredential(request));
-  });
-
-  // The vendor answers with HAL (003 "HAL"); errors carry the same type.
-  api.addHook('onSend', async (_request, reply, payload) => {
-    const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', HAL_JSON);
-    return payload;
   });
 
   for (const route of managementRoutes) route(api, context);

@@ -40,7 +40,18 @@ export async function loadSigningKey(dataDir: string): Promise<Uint8Array> {
   }
 }
 
+/** How many verified tokens to remember; past that the oldest are forgotten and verified again when seen. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export function tokenService(key: Uint8Array, ttlSeconds: number): TokenService {
+  // jose verifies through WebCrypto, which runs on the libuv thread pool: a round trip per request that
+  // left the event loop idle most of the time under load (bench/). A token verified once is remembered
+  // (by its full text, so only the identical signed token matches) until it expires.
+  const verified = new Map<string, { clientId: string; expiresAt: number }>();
+  const remember = (token: string, clientId: string, exp: number | undefined) => {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, { clientId, expiresAt: (exp ?? 0) * 1000 });
+  };
   return {
     async issue(clientId) {
       const token = await new SignJWT({})
@@ -54,9 +65,15 @@ export function tokenService(key: Uint8Array, ttlSeconds: number): TokenService 
       return { token, expiresIn: ttlSeconds };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        if (Date.now() < known.expiresAt) return known.clientId;
+        verified.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: [ALGORITHM] });
         if (typeof payload.sub !== 'string') throw new TokenRejected('the token names no client');
+        remember(token, payload.sub, payload.exp);
         return payload.sub;
       } catch (error) {
         if (error instanceof TokenRejected) throw error;

@@ -3,6 +3,7 @@ import type { ContentType, Status } from '../../domain/model.js';
 import type { ContentTypeRepository } from '../../domain/ports.js';
 import type { ContentTypesTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
+import { compiledLookup } from '../compiled.js';
 import type { Guard } from './guard.js';
 
 const toType = (row: Selectable<ContentTypesTable>): ContentType => ({
@@ -19,9 +20,10 @@ const toRow = (type: ContentType): ContentTypesTable => ({
 });
 
 export function contentTypeRepository(db: Kysely<Database>, guard: Guard): ContentTypeRepository {
+  const byId = compiledLookup(db, (q) => q.selectFrom('contentTypes').selectAll().where('id', '=', '').compile());
   return {
     async get(id) {
-      const row = await db.selectFrom('contentTypes').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId(id);
       return row && toType(row);
     },
     async getByUri(hubId, contentTypeUri) {

@@ -3,14 +3,16 @@ import type { Folder } from '../../domain/model.js';
 import type { FolderRepository } from '../../domain/ports.js';
 import type { Database, FoldersTable } from '../schema.js';
 import { fetchPage } from '../paging.js';
+import { compiledLookup } from '../compiled.js';
 import type { Guard } from './guard.js';
 
 const toFolder = (row: Selectable<FoldersTable>): Folder => row;
 
 export function folderRepository(db: Kysely<Database>, guard: Guard): FolderRepository {
+  const byId = compiledLookup(db, (q) => q.selectFrom('folders').selectAll().where('id', '=', '').compile());
   return {
     async get(id) {
-      const row = await db.selectFrom('folders').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId(id);
       return row && toFolder(row);
     },
     list({ repositoryId, parentId }, page) {

@@ -3,15 +3,17 @@ import type { Hub, Status } from '../../domain/model.js';
 import type { HubRepository } from '../../domain/ports.js';
 import type { Database, HubsTable } from '../schema.js';
 import { fetchPage } from '../paging.js';
+import { compiledLookup } from '../compiled.js';
 import type { Guard } from './guard.js';
 
 const toHub = (row: Selectable<HubsTable>): Hub => ({ ...row, status: row.status as Status, settings: JSON.parse(row.settings) });
 const toRow = (hub: Hub): HubsTable => ({ ...hub, settings: JSON.stringify(hub.settings) });
 
 export function hubRepository(db: Kysely<Database>, guard: Guard): HubRepository {
+  const byId = compiledLookup(db, (q) => q.selectFrom('hubs').selectAll().where('id', '=', '').compile());
   return {
     async get(id) {
-      const row = await db.selectFrom('hubs').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId(id);
       return row && toHub(row);
     },
     async getByName(name) {

@@ -3,6 +3,7 @@ import type { ContentTypeSchema, Status, ValidationLevel } from '../../domain/mo
 import type { ContentTypeSchemaRepository } from '../../domain/ports.js';
 import type { ContentTypeSchemasTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
+import { compiledLookup } from '../compiled.js';
 import type { Guard } from './guard.js';
 
 const toSchema = (row: Selectable<ContentTypeSchemasTable>): ContentTypeSchema => ({
@@ -47,9 +48,10 @@ export function schemaRepository(db: Kysely<Database>, guard: Guard): ContentTyp
       ])
       .where('v.id', '=', id);
 
+  const byId = compiledLookup(db, (q) => q.selectFrom('contentTypeSchemas').selectAll().where('id', '=', '').compile());
   return {
     async get(id) {
-      const row = await db.selectFrom('contentTypeSchemas').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId(id);
       return row && toSchema(row);
     },
     async getVersion(id, version) {

@@ -1,0 +1,82 @@
+/** Child processes for a benchmark run: Decibel from dist/, and the bare node:http baseline. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const children = new Set<ChildProcess>();
+const cleanups: (() => Promise<void>)[] = [];
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not become healthy in 30 s`);
+}
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  child.stderr?.on('data', (chunk) => process.stderr.write(chunk));
+  return child;
+}
+
+export interface Started {
+  url: string;
+}
+
+/** Decibel as `npm start` runs it (compiled), on a fresh data folder, with request logging off. */
+export async function startDecibel(env: Record<string, string> = {}): Promise<Started> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-bench-'));
+  cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const child = track(
+    spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DECIBEL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(`${url}/healthz`, child);
+  return { url };
+}
+
+/** A bare node:http server answering every request with `body` (same bytes and content type as Decibel's). */
+export async function startBaseline(body: string, contentType: string): Promise<Started> {
+  const file = path.join(os.tmpdir(), `decibel-bench-body-${process.pid}.json`);
+  await fs.writeFile(file, body);
+  cleanups.push(() => fs.rm(file, { force: true }));
+  const port = await freePort();
+  const child = track(
+    spawn(process.execPath, [path.join(ROOT, 'bench/baseline-server.mjs')], {
+      env: { ...process.env, PORT: String(port), BODY_FILE: file, CONTENT_TYPE: contentType },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(`${url}/healthz`, child);
+  return { url };
+}
+
+export async function stopAll(): Promise<void> {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all([...children].map((child) => new Promise((resolve) => child.once('exit', resolve))));
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+}
