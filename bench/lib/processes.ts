@@ -58,14 +58,17 @@ export async function startDecibel(env: Record<string, string> = {}): Promise<St
   return { url };
 }
 
-/** A bare node:http server answering every request with `body` (same bytes and content type as Decibel's). */
-export async function startBaseline(body: string, contentType: string): Promise<Started> {
-  const file = path.join(os.tmpdir(), `decibel-bench-body-${process.pid}.json`);
+/**
+ * A server answering every request with `body` (same bytes and content type as Decibel's): the bare
+ * node:http baseline, or bare Fastify for reference.
+ */
+export async function startBaseline(body: string, contentType: string, kind: 'node-http' | 'fastify' = 'node-http'): Promise<Started> {
+  const file = path.join(os.tmpdir(), `decibel-bench-body-${process.pid}-${kind}.json`);
   await fs.writeFile(file, body);
   cleanups.push(() => fs.rm(file, { force: true }));
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, [path.join(ROOT, 'bench/baseline-server.mjs')], {
+    spawn(process.execPath, [path.join(ROOT, kind === 'fastify' ? 'bench/fastify-server.mjs' : 'bench/baseline-server.mjs')], {
       env: { ...process.env, PORT: String(port), BODY_FILE: file, CONTENT_TYPE: contentType },
       stdio: ['ignore', 'ignore', 'pipe'],
     }),

@@ -8,6 +8,8 @@ export interface Comparison {
   scenario: string;
   baseline: Measurement;
   decibel: Measurement;
+  /** Other servers measured for context (not part of the ratio). */
+  references: Measurement[];
   /** Decibel's req/s as a share of the baseline's, in percent. */
   ratio: number;
   target: number;
@@ -18,9 +20,11 @@ const row = (m: Measurement) =>
     m.latency.p97_5,
   ).padStart(4)} ms   p99 ${String(m.latency.p99).padStart(4)} ms`;
 
-export function compare(scenario: string, baseline: Measurement, decibel: Measurement, target: number): Comparison {
-  return { scenario, baseline, decibel, ratio: (decibel.requestsPerSecond / baseline.requestsPerSecond) * 100, target };
+export function compare(scenario: string, baseline: Measurement, decibel: Measurement, target: number, references: Measurement[] = []): Comparison {
+  return { scenario, baseline, decibel, references, ratio: (decibel.requestsPerSecond / baseline.requestsPerSecond) * 100, target };
 }
+
+const share = (m: Measurement, baseline: Measurement) => `${((m.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)}%`;
 
 export async function report(comparisons: Comparison[]): Promise<void> {
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString() };
@@ -28,6 +32,7 @@ export async function report(comparisons: Comparison[]): Promise<void> {
   for (const c of comparisons) {
     console.log(`${c.scenario}`);
     console.log(`  ${row(c.baseline)}`);
+    for (const reference of c.references) console.log(`  ${row(reference)}   (${share(reference, c.baseline)}, for reference)`);
     console.log(`  ${row(c.decibel)}`);
     console.log(`  ratio ${c.ratio.toFixed(1)}% of the baseline (target >= ${c.target}%): ${c.ratio >= c.target ? 'PASS' : 'BELOW'}\n`);
   }

@@ -15,11 +15,14 @@ export async function hubGet(): Promise<Comparison> {
   }
   const sample = await api.get(`/hubs/${hub.id}`);
   const body = await sample.text();
-  const baseline = await startBaseline(body, sample.headers.get('content-type') ?? 'application/json');
+  const contentType = sample.headers.get('content-type') ?? 'application/json';
+  const baseline = await startBaseline(body, contentType);
+  const fastify = await startBaseline(body, contentType, 'fastify');
 
   const path = `/v2/content/hubs/${hub.id}`;
   const base = await measure({ name: `node:http (${body.length} bytes)`, url: `${baseline.url}${path}` });
+  const framework = await measure({ name: 'bare Fastify, same body', url: `${fastify.url}${path}` });
   const ours = await measure({ name: `Decibel GET /hubs/{id}`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } });
   if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
-  return compare('GET /v2/content/hubs/{id}', base, ours, 50);
+  return compare('GET /v2/content/hubs/{id}', base, ours, 50, [framework]);
 }
