@@ -1,0 +1,113 @@
+/**
+ * The official CLI (@amplience/dc-cli 0.19.1, unmodified) against a running Decibel: repository listing,
+ * schema and type export → import into another hub, re-import idempotency, archiving, settings copy.
+ * dc-cli exits 0 even on errors (shared/spec/dc-cli.md §3), so every run is also checked for "Error".
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHub } from '../../src/domain/hubs/create-hub.js';
+import { DEFAULT_REPOSITORIES } from '../../src/bootstrap.js';
+import { CLIENT_ID, CLIENT_SECRET, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
+
+const CLI = path.resolve(__dirname, '../../node_modules/@amplience/dc-cli/dist/index.js');
+const run = promisify(execFile);
+
+let server: TestServer;
+let home: string;
+let hubA: string;
+let hubB: string;
+const json = async (response: Response) => (await response.json()) as any;
+
+async function dcCli(hubId: string, ...args: string[]): Promise<string> {
+  const { stdout, stderr } = await run(process.execPath, [CLI, ...args, '--clientId', CLIENT_ID, '--clientSecret', CLIENT_SECRET, '--hubId', hubId], {
+    env: { ...process.env, HOME: home, API_URL: server.apiUrl, AUTH_URL: server.authUrl, DC_CLI_DELAY_FACTOR: '1' },
+    timeout: 60_000,
+  });
+  expect(`${stdout}\n${stderr}`, `dc-cli ${args.join(' ')}`).not.toMatch(/Error/);
+  return stdout;
+}
+
+const list = async (path: string, key: string) => (await json(await server.api(path)))._embedded[key] as any[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-dc-cli-'));
+  hubA = (await list('/hubs', 'hubs'))[0].id;
+  hubB = (await createHub(server.deps, { sid: 'test' }, { name: 'hub-b', repositories: DEFAULT_REPOSITORIES })).id;
+
+  const post = (path: string, body: unknown) => server.api(path, { method: 'POST', json: body });
+  for (const name of ['banner', 'card']) {
+    const schemaId = `https://schema.example.com/${name}.json`;
+    await post(`/hubs/${hubA}/content-type-schemas`, { schemaId, body: schemaBody(schemaId), validationLevel: 'CONTENT_TYPE' });
+  }
+  const type = await json(
+    await post(`/hubs/${hubA}/content-types`, {
+      contentTypeUri: 'https://schema.example.com/banner.json',
+      settings: { label: 'Banner', icons: [{ size: 256, url: 'https://icons.example.com/banner.png' }], visualizations: [] },
+    }),
+  );
+  const content = (await list(`/hubs/${hubA}/content-repositories`, 'content-repositories')).find((r) => r.name === 'content');
+  await post(`/content-repositories/${content.id}/content-types`, { contentTypeId: type.id });
+});
+afterAll(async () => {
+  await server.close();
+  await fs.rm(home, { recursive: true, force: true });
+});
+
+describe('dc-cli', () => {
+  it('lists the hub’s repositories', async () => {
+    const output = await dcCli(hubA, 'content-repository', 'list');
+    expect(output).toMatch(/content\s*\|\s*Content/);
+    expect(output).toMatch(/slots\s*\|\s*Slots/);
+  });
+
+  it('exports schemas and types from one hub and imports them into another, idempotently', async () => {
+    const dir = path.join(home, 'export');
+    await dcCli(hubA, 'content-type-schema', 'export', path.join(dir, 'schemas'));
+    await dcCli(hubA, 'content-type', 'export', path.join(dir, 'types'));
+
+    await dcCli(hubB, 'content-type-schema', 'import', path.join(dir, 'schemas'));
+    await dcCli(hubB, 'content-type', 'import', path.join(dir, 'types'));
+
+    const schemasA = await list(`/hubs/${hubA}/content-type-schemas`, 'content-type-schemas');
+    const schemasB = await list(`/hubs/${hubB}/content-type-schemas`, 'content-type-schemas');
+    const shape = (schemas: any[]) => schemas.map((s) => ({ schemaId: s.schemaId, body: JSON.parse(s.body), version: s.version })).sort((a, b) => a.schemaId.localeCompare(b.schemaId));
+    expect(shape(schemasB)).toEqual(shape(schemasA));
+
+    const [typeB] = await list(`/hubs/${hubB}/content-types`, 'content-types');
+    expect(typeB).toMatchObject({ contentTypeUri: 'https://schema.example.com/banner.json', settings: { label: 'Banner' } });
+    const contentB = (await list(`/hubs/${hubB}/content-repositories`, 'content-repositories')).find((r) => r.name === 'content');
+    expect(contentB.contentTypes).toEqual([{ hubContentTypeId: typeB.id, contentTypeUri: typeB.contentTypeUri }]);
+
+    // Again: nothing changes, so no new versions and no second type.
+    const again = await dcCli(hubB, 'content-type-schema', 'import', path.join(dir, 'schemas'));
+    expect(again).toMatch(/UP-TO-DATE/);
+    await dcCli(hubB, 'content-type', 'import', path.join(dir, 'types'));
+    expect(shape(await list(`/hubs/${hubB}/content-type-schemas`, 'content-type-schemas'))).toEqual(shape(schemasA));
+    expect(await list(`/hubs/${hubB}/content-types`, 'content-types')).toHaveLength(1);
+  });
+
+  it('copies hub settings and workflow states', async () => {
+    await server.api(`/hubs/${hubA}/settings`, { method: 'PATCH', json: { localization: { locales: ['en-GB', 'de-DE'] } } });
+    await server.api(`/hubs/${hubA}/workflow-states`, { method: 'POST', json: { label: 'In review', color: 'rgb(10,20,30)' } });
+    const dir = path.join(home, 'settings');
+    await dcCli(hubA, 'settings', 'export', dir, '--force');
+    const [file] = await fs.readdir(dir);
+    await dcCli(hubB, 'settings', 'import', path.join(dir, file!), '--force', '--mapFile', path.join(home, 'settings-map.json'));
+    expect((await json(await server.api(`/hubs/${hubB}`))).settings.localization).toEqual({ locales: ['en-GB', 'de-DE'] });
+    const states = await list(`/hubs/${hubB}/workflow-states`, 'workflow-states');
+    expect(states.map((s) => ({ label: s.label, color: s.color }))).toEqual([{ label: 'In review', color: 'rgb(10,20,30)' }]);
+  });
+
+  it('archives every content type and schema of a hub', async () => {
+    await dcCli(hubB, 'content-type', 'archive', '--force');
+    await dcCli(hubB, 'content-type-schema', 'archive', '--force');
+    expect((await list(`/hubs/${hubB}/content-types`, 'content-types')).map((t) => t.status)).toEqual(['ARCHIVED']);
+    const schemas = await list(`/hubs/${hubB}/content-type-schemas`, 'content-type-schemas');
+    expect(schemas.map((s) => s.status)).toEqual(['ARCHIVED', 'ARCHIVED']);
+  });
+});
