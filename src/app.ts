@@ -42,7 +42,7 @@ export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance 
   // cannot hold the server open (Node's server.close() only closes the ones idle at the time of the call).
   let closer: NodeJS.Timeout | undefined;
   app.addHook('preClose', (done) => {
-    closer = setInterval(() => app.server.closeIdleConnections(), 25);
+    closer = setInterval(() => app.server.closeIdleConnections(), 25).unref();
     done();
   });
   app.addHook('onClose', (_app, done) => {
