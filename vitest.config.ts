@@ -1,11 +1,48 @@
+import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Each file starts its own server on its own temp folder; two cores on CI.
-    pool: 'forks',
-  },
+/**
+ * The API and conformance suites run on SQLite and, when a PostgreSQL server answers (CI and the
+ * development machines run one on 127.0.0.1 with trust auth), on PostgreSQL too. Set
+ * DECIBEL_TEST_POSTGRES to another admin URL, or to "off" to skip it.
+ */
+async function postgresAdminUrl(): Promise<string | undefined> {
+  const url = process.env.DECIBEL_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (url === 'off') return undefined;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch (error) {
+    console.warn(`PostgreSQL not reachable at ${url} (${(error as Error).message}): the suite runs on SQLite only`);
+    return undefined;
+  }
+}
+
+export default defineConfig(async () => {
+  const postgres = await postgresAdminUrl();
+  const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const };
+  return {
+    test: {
+      ...shared,
+      projects: [
+        { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], env: { DECIBEL_TEST_POSTGRES: '' } } },
+        ...(postgres
+          ? [
+              {
+                extends: true,
+                test: {
+                  name: 'postgres',
+                  include: ['test/api/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+                  // These drive the SQLite file of a data folder directly (CLI in-process, the entry point as a process).
+                  exclude: ['test/api/cli.test.ts', 'test/api/process.test.ts'],
+                  env: { DECIBEL_TEST_POSTGRES: postgres },
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  };
 });

@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL connection URL; unset means the embedded SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Origin used for absolute hrefs, e.g. `https://cms.example.com`; when unset, taken from each request. */
   publicUrl: string | undefined;
   bootstrap: {
@@ -69,6 +71,21 @@ function publicUrl(env: Env): string | undefined {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must be a postgres:// URL, got a ${url.protocol} URL`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const logLevel = text(env, 'LOG_LEVEL', 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -84,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: text(env, 'HOST', '127.0.0.1'),
     dataDir: path.resolve(cwd, text(env, 'DECIBEL_DATA_DIR', 'data')),
+    databaseUrl: databaseUrl(env),
     publicUrl: publicUrl(env),
     bootstrap: {
       clientId: text(env, 'DECIBEL_CLIENT_ID', DEFAULT_CLIENT_ID),

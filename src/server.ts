@@ -17,8 +17,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function openDeps(config: Pick<Config, 'dataDir'>): Promise<Deps> {
-  const store = await openStore({ dataDir: config.dataDir });
+export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Deps> {
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   return { store, clock: systemClock, ids: randomIds };
 }
 

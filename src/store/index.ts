@@ -4,6 +4,7 @@ import type { Repositories, Store } from '../domain/ports.js';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 import { openSqlite, sqliteDuplicateKey } from './dialects/sqlite.js';
+import { openPostgres, postgresDuplicateKey } from './dialects/postgres.js';
 import { makeGuard, type Guard } from './repositories/guard.js';
 import { hubRepository } from './repositories/hubs.js';
 import { contentRepositoryRepository } from './repositories/content-repositories.js';
@@ -32,11 +33,22 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   if (error) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
 }
 
-/** Opens the embedded SQLite store under `dataDir`, applying migrations. */
-export async function openStore({ dataDir }: { dataDir: string }): Promise<Store> {
-  const db = openSqlite(path.join(dataDir, 'decibel.sqlite'));
-  await migrate(db);
-  const guard = makeGuard(sqliteDuplicateKey);
+export interface StoreOptions {
+  dataDir: string;
+  /** `postgres://…` selects PostgreSQL; otherwise the embedded SQLite file under `dataDir`. */
+  databaseUrl?: string;
+}
+
+/** Opens the store and applies migrations (on PostgreSQL under Kysely's advisory lock, so instances may start together). */
+export async function openStore({ dataDir, databaseUrl }: StoreOptions): Promise<Store> {
+  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(path.join(dataDir, 'decibel.sqlite'));
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const guard = makeGuard(databaseUrl ? postgresDuplicateKey : sqliteDuplicateKey);
   return {
     ...repositories(db, guard),
     transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, guard))),

@@ -106,7 +106,7 @@ describe('token expiry', () => {
     try {
       expect((await second.api('/hubs', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     } finally {
-      await second.app.close();
+      await second.close();
     }
   });
 });

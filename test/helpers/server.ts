@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamicContent } from 'dc-management-sdk-js';
+import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
@@ -24,8 +25,34 @@ export interface TestServer extends RunningServer {
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
 }
 
+/**
+ * When the suite runs on PostgreSQL (vitest project `postgres`), DECIBEL_TEST_POSTGRES is an admin URL:
+ * every test server gets a database of its own, dropped when the server closes.
+ */
+async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const admin = process.env.DECIBEL_TEST_POSTGRES;
+  if (!admin) return undefined;
+  const name = `decibel_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-test-'));
+  // A data folder given by the caller belongs to the caller; only a folder made here is removed on close.
+  const ownDataDir = env.DECIBEL_DATA_DIR === undefined;
+  const dataDir = env.DECIBEL_DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-test-')));
+  const database = env.DATABASE_URL ? undefined : await freshPostgresDatabase();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -34,6 +61,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DECIBEL_CLIENT_SECRET: CLIENT_SECRET,
     DECIBEL_HUB_NAME: HUB_NAME,
     LOG_LEVEL: 'silent',
+    ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
   const server = await startServer(config);
@@ -67,7 +95,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     async close() {
       await server.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      await database?.drop();
+      if (ownDataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }
