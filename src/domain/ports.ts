@@ -61,8 +61,12 @@ export interface ContentTypeSchemaRepository {
   list(query: { hubId: string; status?: Status }, page: PageRequest): Promise<Page<ContentTypeSchema>>;
   listVersions(id: string, page: PageRequest): Promise<Page<ContentTypeSchema>>;
   insert(schema: ContentTypeSchema): Promise<void>;
-  /** Writes the current state and, when `newVersion`, records it in the version history. */
-  update(schema: ContentTypeSchema, options: { newVersion: boolean }): Promise<void>;
+  /**
+   * Writes the current state only if the stored version is still `basedOn` (a conditional update, so two
+   * instances can never both win) and, when the version moved on, records it in the history.
+   * Returns false when another writer got there first.
+   */
+  update(schema: ContentTypeSchema, basedOn: number): Promise<boolean>;
 }
 
 export interface ContentTypeRepository {

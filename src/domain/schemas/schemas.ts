@@ -125,7 +125,7 @@ export function updateSchema(deps: Deps, actor: Actor, id: string, request: Reco
       lastModifiedBy: actor.sid,
       lastModifiedDate: tx.clock.now(),
     };
-    await tx.store.schemas.update(next, { newVersion: true });
+    if (!(await tx.store.schemas.update(next, schema.version))) throw staleVersion(ENTITY, request.version ?? schema.version, schema.version);
     return next;
   });
 }
@@ -143,7 +143,7 @@ export function setSchemaStatus(
     requireCurrentVersion(schema, request.version);
     if (schema.status === status) return schema;
     const next = { ...schema, status, lastModifiedBy: actor.sid, lastModifiedDate: tx.clock.now() };
-    await tx.store.schemas.update(next, { newVersion: false });
+    if (!(await tx.store.schemas.update(next, schema.version))) throw staleVersion(ENTITY, request.version ?? schema.version, schema.version);
     return next;
   });
 }

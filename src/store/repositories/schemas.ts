@@ -90,11 +90,20 @@ export function schemaRepository(db: Kysely<Database>, guard: Guard): ContentTyp
         await db.insertInto('contentTypeSchemas').values(schema).execute();
         await recordVersion(schema);
       }),
-    update: (schema, { newVersion }) =>
-      guard(async () => {
-        await db.updateTable('contentTypeSchemas').set(schema).where('id', '=', schema.id).execute();
-        if (newVersion) await recordVersion(schema);
-      }),
+    async update(schema, basedOn) {
+      let updated = false;
+      await guard(async () => {
+        const result = await db
+          .updateTable('contentTypeSchemas')
+          .set(schema)
+          .where('id', '=', schema.id)
+          .where('version', '=', basedOn)
+          .executeTakeFirst();
+        updated = Number(result.numUpdatedRows) === 1;
+        if (updated && schema.version !== basedOn) await recordVersion(schema);
+      });
+      return updated;
+    },
   };
 }
 

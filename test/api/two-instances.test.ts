@@ -1,0 +1,47 @@
+/**
+ * Two Decibel instances on one PostgreSQL database (the scale-out topology, issue 3): version checks are
+ * enforced by the database, so concurrent updates through both give exactly one winner per version.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
+
+describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one PostgreSQL', () => {
+  let first: TestServer;
+  let second: TestServer;
+  beforeAll(async () => {
+    first = await startTestServer();
+    second = await startTestServer({ DATABASE_URL: first.config.databaseUrl! });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('shares data: what one instance writes, the other reads', async () => {
+    const hubs = ((await (await first.api('/hubs')).json()) as any)._embedded.hubs;
+    expect(hubs).toHaveLength(1);
+    const state = (await (await first.api(`/hubs/${hubs[0].id}/workflow-states`, { method: 'POST', json: { label: 'Shared' } })).json()) as any;
+    expect(((await (await second.api(`/workflow-states/${state.id}`)).json()) as any).label).toBe('Shared');
+  });
+
+  it('lets exactly one of many concurrent updates of the same version win', async () => {
+    const hubId = ((await (await first.api('/hubs')).json()) as any)._embedded.hubs[0].id;
+    const schemaId = 'https://schema.example.com/race.json';
+    const created = (await (
+      await first.api(`/hubs/${hubId}/content-type-schemas`, { method: 'POST', json: { schemaId, body: schemaBody(schemaId) } })
+    ).json()) as any;
+
+    const attempts = Array.from({ length: 12 }, (_, i) =>
+      (i % 2 === 0 ? first : second).api(`/content-type-schemas/${created.id}`, {
+        method: 'PATCH',
+        json: { version: 1, body: schemaBody(schemaId, { [`field${i}`]: { type: 'string' } }) },
+      }),
+    );
+    const statuses = (await Promise.all(attempts)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(11);
+
+    const history = (await (await second.api(`/content-type-schemas/${created.id}/history`)).json()) as any;
+    expect(history._embedded['content-type-schemas'].map((s: any) => s.version)).toEqual([2, 1]);
+  });
+});
