@@ -26,7 +26,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const deps = await openDeps(config);
   try {
     await bootstrap(deps, config);
-    const tokens = tokenService(await loadSigningKey(config.dataDir), config.tokenTtl);
+    const tokens = tokenService(await loadSigningKey(deps.store.serverSecrets, deps.clock.now()), config.tokenTtl);
     const app = buildApp({ config, deps, tokens });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://127.0.0.1');

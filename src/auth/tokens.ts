@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { ServerSecretRepository } from '../domain/ports.js';
 
 const ISSUER = 'decibel';
 const ALGORITHM = 'HS256';
@@ -15,29 +14,17 @@ export interface TokenService {
 
 export class TokenRejected extends Error {}
 
+const SIGNING_KEY = 'token-signing-key';
+
 /**
- * The HMAC key is made on first start and kept in `<dataDir>/keys/token-signing.key` (mode 600), so
- * tokens survive restarts. Delete the file to invalidate every issued token.
+ * The HMAC key is made on first start and kept in the database, so tokens survive restarts and every
+ * instance sharing the database accepts tokens any of them issued. Deleting the `token-signing-key` row
+ * of `server_secrets` (and restarting) invalidates every issued token.
  */
-export async function loadSigningKey(dataDir: string): Promise<Uint8Array> {
-  const file = path.join(dataDir, 'keys', 'token-signing.key');
-  try {
-    const key = Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
-    if (key.length >= 32) return key;
-    throw new Error(`${file} holds a key shorter than 256 bits; delete it to have a new one made`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  try {
-    // 'wx': if two processes start at once, one writes and the other reads what was written.
-    await fs.writeFile(file, key.toString('base64url'), { mode: 0o600, flag: 'wx' });
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return loadSigningKey(dataDir);
-  }
+export async function loadSigningKey(secrets: ServerSecretRepository, now: string): Promise<Uint8Array> {
+  const key = Buffer.from(await secrets.getOrCreate(SIGNING_KEY, randomBytes(32).toString('base64url'), now), 'base64url');
+  if (key.length < 32) throw new Error(`the stored ${SIGNING_KEY} is shorter than 256 bits; delete it to have a new one made`);
+  return key;
 }
 
 /** How many verified tokens to remember; past that the oldest are forgotten and verified again when seen. */

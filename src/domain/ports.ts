@@ -95,6 +95,14 @@ export interface PatRepository {
   insert(pat: PersonalAccessToken): Promise<void>;
 }
 
+export interface ServerSecretRepository {
+  /**
+   * The secret stored under `name`; when there is none yet, stores `candidate` and returns it. Instances
+   * starting together all get the value of whichever wrote first.
+   */
+  getOrCreate(name: string, candidate: string, now: string): Promise<string>;
+}
+
 export interface Repositories {
   hubs: HubRepository;
   contentRepositories: ContentRepositoryRepository;
@@ -104,6 +112,7 @@ export interface Repositories {
   workflowStates: WorkflowStateRepository;
   clients: ClientRepository;
   pats: PatRepository;
+  serverSecrets: ServerSecretRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */

@@ -13,6 +13,7 @@ import { schemaRepository } from './repositories/schemas.js';
 import { contentTypeRepository } from './repositories/content-types.js';
 import { workflowStateRepository } from './repositories/workflow-states.js';
 import { clientRepository, patRepository } from './repositories/clients.js';
+import { serverSecretRepository } from './repositories/server-secrets.js';
 
 function repositories(db: Kysely<Database>, guard: Guard): Repositories {
   return {
@@ -24,6 +25,7 @@ function repositories(db: Kysely<Database>, guard: Guard): Repositories {
     workflowStates: workflowStateRepository(db, guard),
     clients: clientRepository(db, guard),
     pats: patRepository(db, guard),
+    serverSecrets: serverSecretRepository(db),
   };
 }
 

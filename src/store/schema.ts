@@ -97,6 +97,12 @@ export interface PersonalAccessTokensTable {
   expiresAt: string | null;
 }
 
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  createdDate: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -108,4 +114,5 @@ export interface Database {
   workflowStates: WorkflowStatesTable;
   clients: ClientsTable;
   personalAccessTokens: PersonalAccessTokensTable;
+  serverSecrets: ServerSecretsTable;
 }

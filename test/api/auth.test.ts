@@ -100,9 +100,12 @@ describe('token expiry', () => {
     }
   });
 
-  it('keeps tokens valid across a restart on the same data folder (the signing key is kept)', async () => {
+  it('keeps tokens valid across a restart on the same database (the signing key is kept there)', async () => {
     const token = await server.token();
-    const second = await startTestServer({ DECIBEL_DATA_DIR: server.config.dataDir });
+    const second = await startTestServer({
+      DECIBEL_DATA_DIR: server.config.dataDir,
+      ...(server.config.databaseUrl ? { DATABASE_URL: server.config.databaseUrl } : {}),
+    });
     try {
       expect((await second.api('/hubs', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     } finally {

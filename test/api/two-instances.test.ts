@@ -24,6 +24,11 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one Postgr
     expect(((await (await second.api(`/workflow-states/${state.id}`)).json()) as any).label).toBe('Shared');
   });
 
+  it('accepts on one instance the token another issued (the signing key lives in the database)', async () => {
+    const token = await first.token();
+    expect((await second.api('/hubs', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
   it('lets exactly one of many concurrent updates of the same version win', async () => {
     const hubId = ((await (await first.api('/hubs')).json()) as any)._embedded.hubs[0].id;
     const schemaId = 'https://schema.example.com/race.json';
