@@ -1,10 +1,12 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 
 /**
  * The API and conformance suites run on SQLite and, when a PostgreSQL server answers (CI and the
  * development machines run one on 127.0.0.1 with trust auth), on PostgreSQL too. Set
- * DECIBEL_TEST_POSTGRES to another admin URL, or to "off" to skip it.
+ * DECIBEL_TEST_POSTGRES to another admin URL, or to "off" to skip it. That project is the scale-out
+ * topology: when Redis answers too, its servers keep their rate limits in Redis.
  */
 async function postgresAdminUrl(): Promise<string | undefined> {
   const url = process.env.DECIBEL_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,14 +22,31 @@ async function postgresAdminUrl(): Promise<string | undefined> {
   }
 }
 
+/** Likewise Redis (DECIBEL_TEST_REDIS, default redis://127.0.0.1:6379): the PostgreSQL project keeps its rate limits there. */
+async function redisUrl(): Promise<string | undefined> {
+  const url = process.env.DECIBEL_TEST_REDIS ?? 'redis://127.0.0.1:6379';
+  if (url === 'off') return undefined;
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+    return url;
+  } catch (error) {
+    console.warn(`Redis not reachable at ${url} (${(error as Error).message}): rate limits are tested in memory only`);
+    return undefined;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export default defineConfig(async () => {
-  const postgres = await postgresAdminUrl();
+  const [postgres, redis] = await Promise.all([postgresAdminUrl(), redisUrl()]);
   const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const };
   return {
     test: {
       ...shared,
       projects: [
-        { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], env: { DECIBEL_TEST_POSTGRES: '' } } },
+        { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], env: { DECIBEL_TEST_POSTGRES: '', DECIBEL_TEST_REDIS: redis ?? '' } } },
         ...(postgres
           ? [
               {
@@ -37,7 +56,7 @@ export default defineConfig(async () => {
                   include: ['test/api/**/*.test.ts', 'test/conformance/**/*.test.ts'],
                   // These drive the SQLite file of a data folder directly (CLI in-process, the entry point as a process).
                   exclude: ['test/api/cli.test.ts', 'test/api/process.test.ts'],
-                  env: { DECIBEL_TEST_POSTGRES: postgres },
+                  env: { DECIBEL_TEST_POSTGRES: postgres, DECIBEL_TEST_REDIS: redis ?? '' },
                 },
               },
             ]

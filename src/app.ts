@@ -4,6 +4,7 @@ import Negotiator from 'negotiator';
 import type { Config } from './config.js';
 import type { Deps } from './domain/ports.js';
 import type { TokenService } from './auth/tokens.js';
+import type { RateLimits } from './limits/index.js';
 import { authenticateBearer } from './auth/clients.js';
 import { tokenRoutes } from './auth/token-route.js';
 import { API_PREFIX, apiBase } from './http/hal.js';
@@ -18,11 +19,12 @@ export interface AppOptions {
   config: Config;
   deps: Deps;
   tokens: TokenService;
+  limits: RateLimits;
 }
 
 const RESPONSE_TYPES = ['application/hal+json', 'application/json'];
 
-export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance {
+export function buildApp({ config, deps, tokens, limits }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: { level: config.logLevel },
     // Hrefs follow X-Forwarded-Proto/-Host when no public URL is configured (docs/configuration.md).
@@ -30,7 +32,7 @@ export function buildApp({ config, deps, tokens }: AppOptions): FastifyInstance 
     bodyLimit: 10 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const context: ApiContext = { deps, config, tokens };
+  const context: ApiContext = { deps, config, tokens, limits };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { LimitBudgets } from './limits/index.js';
 
 /** Every setting Decibel reads, typed and validated once at start-up (docs/configuration.md). */
 export interface Config {
@@ -19,6 +20,12 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest `size` a collection request may ask for. */
   maxPageSize: number;
+  /** Redis connection URL; unset keeps rate-limit budgets in this process. */
+  redisUrl: string | undefined;
+  /** Prefix of Decibel's Redis keys. */
+  redisPrefix: string;
+  /** Requests per minute per caller for each rate limit; 0 means no limit. */
+  rateLimits: LimitBudgets;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +93,21 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function redisUrl(env: Env): string | undefined {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got a ${url.protocol} URL`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const logLevel = text(env, 'LOG_LEVEL', 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -111,5 +133,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     tokenTtl: integer(env, 'DECIBEL_TOKEN_TTL', 300, 1, 7 * 24 * 3600),
     logLevel: logLevel as Config['logLevel'],
     maxPageSize: integer(env, 'DECIBEL_MAX_PAGE_SIZE', 1000, 1, 10000),
+    redisUrl: redisUrl(env),
+    redisPrefix: text(env, 'DECIBEL_REDIS_PREFIX', 'decibel'),
+    rateLimits: {
+      token: integer(env, 'DECIBEL_TOKEN_RATE_LIMIT', 300, 0, 1_000_000),
+      publish: integer(env, 'DECIBEL_PUBLISH_RATE_LIMIT', 100, 0, 1_000_000),
+      graphql: integer(env, 'DECIBEL_GRAPHQL_RATE_LIMIT', 60, 0, 1_000_000),
+    },
   };
 }

@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadSigningKey, tokenService } from './auth/tokens.js';
 import { openStore } from './store/index.js';
+import { openRateLimits, type RateLimits } from './limits/index.js';
 import { randomIds, systemClock } from './runtime.js';
 
 export interface RunningServer {
@@ -24,10 +25,18 @@ export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl'>):
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const deps = await openDeps(config);
+  let limits: RateLimits | undefined;
   try {
     await bootstrap(deps, config);
     const tokens = tokenService(await loadSigningKey(deps.store.serverSecrets, deps.clock.now()), config.tokenTtl);
-    const app = buildApp({ config, deps, tokens });
+    let app: FastifyInstance | undefined;
+    limits = await openRateLimits({
+      budgets: config.rateLimits,
+      redisUrl: config.redisUrl,
+      keyPrefix: config.redisPrefix,
+      onStoreError: (error) => app?.log.warn({ err: error }, 'Redis failed; rate limits are counted in this process until it is back'),
+    });
+    app = buildApp({ config, deps, tokens, limits });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://127.0.0.1');
     return {
@@ -36,10 +45,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       async close() {
         await app.close();
+        await limits!.close();
         await deps.store.close();
       },
     };
   } catch (error) {
+    await limits?.close();
     await deps.store.close();
     throw error;
   }

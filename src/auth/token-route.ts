@@ -15,7 +15,7 @@ function refuse(reply: FastifyReply, status: number, error: string, description:
     .send({ error, error_description: description, errors: [{ message: description }] });
 }
 
-export async function tokenRoutes(app: FastifyInstance, { deps, tokens }: ApiContext) {
+export async function tokenRoutes(app: FastifyInstance, { deps, tokens, limits }: ApiContext) {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
@@ -32,6 +32,12 @@ export async function tokenRoutes(app: FastifyInstance, { deps, tokens }: ApiCon
     if (missing.length > 0) return refuse(reply, 400, 'invalid_request', `missing ${missing.join(', ')}`);
     if (form.grant_type !== 'client_credentials') {
       return refuse(reply, 400, 'unsupported_grant_type', `grant_type must be client_credentials, not ${form.grant_type}`);
+    }
+    // Counted per client id before the secret is checked, so guessing secrets is as limited as using them.
+    const limited = await limits.take('token', form.client_id!);
+    if (limited) {
+      reply.header('Retry-After', String(limited.retryAfter));
+      return refuse(reply, 429, 'slow_down', `too many token requests for this client; retry in ${limited.retryAfter} s`);
     }
     if (!(await checkClientCredentials(deps, form.client_id!, form.client_secret!))) {
       return refuse(reply, 400, 'invalid_client', 'client id or secret are not valid');

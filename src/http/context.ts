@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor, Deps } from '../domain/ports.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { RateLimits } from '../limits/index.js';
 
 /** What every route is given when it is registered; routes hold no state of their own. */
 export interface ApiContext {
   deps: Deps;
   config: Config;
   tokens: TokenService;
+  limits: RateLimits;
 }
 
 declare module 'fastify' {

@@ -40,6 +40,24 @@ describe('POST /oauth/token', () => {
     expect(body.errors[0]!.message).toMatch(/\w/);
   });
 
+  it('limits token requests per client id (DECIBEL_TOKEN_RATE_LIMIT) with 429 and Retry-After, wrong secrets included', async () => {
+    const limited = await startTestServer({ DECIBEL_TOKEN_RATE_LIMIT: '2' });
+    try {
+      const request = (form: Record<string, string>) =>
+        fetch(`${limited.authUrl}/oauth/token`, { method: 'POST', body: new URLSearchParams(form) });
+      expect((await request({ ...good, client_secret: 'wrong-guess' })).status).toBe(400);
+      expect((await request(good)).status).toBe(200);
+      const refused = await request(good);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/too many token requests/);
+      // Another client id has a budget of its own.
+      expect((await request({ ...good, client_id: 'someone-else' })).status).toBe(400);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses a JSON body with a clear 415, not a 500', async () => {
     const response = await tokenRequest(JSON.stringify(good), 'application/json');
     expect(response.status).toBe(415);

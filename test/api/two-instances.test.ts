@@ -9,8 +9,12 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one Postgr
   let first: TestServer;
   let second: TestServer;
   beforeAll(async () => {
-    first = await startTestServer();
-    second = await startTestServer({ DATABASE_URL: first.config.databaseUrl! });
+    first = await startTestServer({ DECIBEL_TOKEN_RATE_LIMIT: '4' });
+    second = await startTestServer({
+      DECIBEL_TOKEN_RATE_LIMIT: '4',
+      DATABASE_URL: first.config.databaseUrl!,
+      ...(first.config.redisUrl ? { REDIS_URL: first.config.redisUrl, DECIBEL_REDIS_PREFIX: first.config.redisPrefix } : {}),
+    });
   });
   afterAll(async () => {
     await second.close();
@@ -27,6 +31,17 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one Postgr
   it('accepts on one instance the token another issued (the signing key lives in the database)', async () => {
     const token = await first.token();
     expect((await second.api('/hubs', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it.skipIf(!process.env.DECIBEL_TEST_REDIS)('draws rate limits from one budget in Redis', async () => {
+    const client = { grant_type: 'client_credentials', client_id: 'shared-budget', client_secret: 'not-a-secret' };
+    const request = (server: TestServer) => fetch(`${server.authUrl}/oauth/token`, { method: 'POST', body: new URLSearchParams(client) });
+    const budget = first.config.rateLimits.token;
+    const statuses: number[] = [];
+    for (let i = 0; i < budget; i += 1) statuses.push((await request(i % 2 === 0 ? first : second)).status);
+    expect(statuses.every((status) => status === 400)).toBe(true);
+    expect((await request(first)).status).toBe(429);
+    expect((await request(second)).status).toBe(429);
   });
 
   it('lets exactly one of many concurrent updates of the same version win', async () => {

@@ -48,6 +48,16 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<v
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/**
+ * The PostgreSQL project is the scale-out topology: when Redis answers too (DECIBEL_TEST_REDIS), each
+ * server keeps its rate limits there under a prefix of its own.
+ */
+function scaleOutRedis(): Record<string, string> {
+  const url = process.env.DECIBEL_TEST_REDIS;
+  if (!process.env.DECIBEL_TEST_POSTGRES || !url) return {};
+  return { REDIS_URL: url, DECIBEL_REDIS_PREFIX: `decibel-test-${process.pid}-${Math.random().toString(36).slice(2, 10)}` };
+}
+
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   // A data folder given by the caller belongs to the caller; only a folder made here is removed on close.
   const ownDataDir = env.DECIBEL_DATA_DIR === undefined;
@@ -62,6 +72,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DECIBEL_HUB_NAME: HUB_NAME,
     LOG_LEVEL: 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(env.REDIS_URL ? {} : scaleOutRedis()),
     ...env,
   });
   const server = await startServer(config);

@@ -12,6 +12,10 @@ describe('loadConfig', () => {
       bootstrap: { clientId: 'decibel', clientSecret: 'decibel-secret', hubName: 'decibel' },
       tokenTtl: 300,
       logLevel: 'info',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      redisPrefix: 'decibel',
+      rateLimits: { token: 300, publish: 100, graphql: 60 },
     });
   });
   it.each([
@@ -23,9 +27,17 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['DECIBEL_HUB_NAME', 'Has Spaces'],
     ['DECIBEL_CLIENT_SECRET', 'short'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['REDIS_URL', 'http://localhost:6379'],
+    ['REDIS_URL', 'not a url'],
+    ['DECIBEL_PUBLISH_RATE_LIMIT', '-1'],
+    ['DECIBEL_GRAPHQL_RATE_LIMIT', 'sixty'],
   ])('stops on a bad %s, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
+  });
+  it('reads rate limits, 0 meaning no limit', () => {
+    expect(loadConfig({ DECIBEL_PUBLISH_RATE_LIMIT: '0', DECIBEL_TOKEN_RATE_LIMIT: '5' }).rateLimits).toEqual({ token: 5, publish: 0, graphql: 60 });
   });
   it('normalises the public URL', () => {
     expect(loadConfig({ DECIBEL_PUBLIC_URL: 'https://cms.example.com/base/' }).publicUrl).toBe('https://cms.example.com/base');

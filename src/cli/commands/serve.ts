@@ -25,6 +25,8 @@ function announce(server: RunningServer, config: Config): void {
       clientId: config.bootstrap.clientId,
       hub: config.bootstrap.hubName,
       dataDir: config.dataDir,
+      database: config.databaseUrl ? 'postgres' : 'sqlite',
+      rateLimits: config.redisUrl ? 'redis' : 'memory',
     },
     'Decibel is ready',
   );
