@@ -53,7 +53,7 @@ export default defineConfig(async () => {
                 extends: true,
                 test: {
                   name: 'postgres',
-                  include: ['test/api/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+                  include: ['test/api/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/jobs/**/*.test.ts'],
                   // These drive the SQLite file of a data folder directly (CLI in-process, the entry point as a process).
                   exclude: ['test/api/cli.test.ts', 'test/api/process.test.ts'],
                   env: { DECIBEL_TEST_POSTGRES: postgres, DECIBEL_TEST_REDIS: redis ?? '' },

@@ -26,6 +26,8 @@ export interface Config {
   redisPrefix: string;
   /** Requests per minute per caller for each rate limit; 0 means no limit. */
   rateLimits: LimitBudgets;
+  /** How often an instance looks for jobs queued by other instances, in milliseconds. */
+  jobPollInterval: number;
 }
 
 export class ConfigError extends Error {
@@ -140,5 +142,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       publish: integer(env, 'DECIBEL_PUBLISH_RATE_LIMIT', 100, 0, 1_000_000),
       graphql: integer(env, 'DECIBEL_GRAPHQL_RATE_LIMIT', 60, 0, 1_000_000),
     },
+    jobPollInterval: integer(env, 'DECIBEL_JOB_POLL_MS', 500, 10, 60_000),
   };
 }

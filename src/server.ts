@@ -1,12 +1,16 @@
 /** Opens everything a running Decibel needs and closes it again in order; used by main.ts and the tests. */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import type { Deps } from './domain/ports.js';
+import type { Deps, JobSignal } from './domain/ports.js';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadSigningKey, tokenService } from './auth/tokens.js';
 import { openStore } from './store/index.js';
 import { openRateLimits, type RateLimits } from './limits/index.js';
+import { startJobRunner, type JobRunner } from './jobs/runner.js';
+import { jobHandlers } from './jobs/handlers.js';
 import { randomIds, systemClock } from './runtime.js';
 
 export interface RunningServer {
@@ -18,13 +22,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Deps> {
+/** `jobs` is told when jobs were queued; without a runner (the CLI), nobody listens. */
+export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl'>, jobs: JobSignal = { queued() {} }): Promise<Deps> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  return { store, clock: systemClock, ids: randomIds };
+  return { store, clock: systemClock, ids: randomIds, jobs };
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const deps = await openDeps(config);
+  let runner: JobRunner | undefined;
+  const deps = await openDeps(config, { queued: () => runner?.wake() });
   let limits: RateLimits | undefined;
   try {
     await bootstrap(deps, config);
@@ -37,6 +43,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       onStoreError: (error) => app?.log.warn({ err: error }, 'Redis failed; rate limits are counted in this process until it is back'),
     });
     app = buildApp({ config, deps, tokens, limits });
+    const log = app.log;
+    runner = startJobRunner({
+      store: deps.store,
+      handlers: jobHandlers(deps),
+      workerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      pollIntervalMs: config.jobPollInterval,
+      log: { error: (details, message) => log.error(details, message) },
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://127.0.0.1');
     return {
@@ -45,11 +59,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       async close() {
         await app.close();
+        await runner!.stop();
         await limits!.close();
         await deps.store.close();
       },
     };
   } catch (error) {
+    await runner?.stop();
     await limits?.close();
     await deps.store.close();
     throw error;

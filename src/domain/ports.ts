@@ -103,6 +103,36 @@ export interface ServerSecretRepository {
   getOrCreate(name: string, candidate: string, now: string): Promise<string>;
 }
 
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+/** A unit of background work (publishing, localization), as the queue holds it. */
+export interface Job {
+  id: string;
+  kind: string;
+  payload: unknown;
+  status: JobStatus;
+  /** How many times it was claimed; more than 1 means an instance died while running it. */
+  attempts: number;
+  error: string | null;
+  createdDate: string;
+  startedDate: string | null;
+  finishedDate: string | null;
+}
+
+export interface JobRepository {
+  /** Queues a job; inside a transaction, it becomes visible to workers only when that commits. */
+  enqueue(job: { id: string; kind: string; payload: unknown; createdDate: string }): Promise<void>;
+  get(id: string): Promise<Job | undefined>;
+  /**
+   * Claims the oldest job of `kinds` that is queued, or running under a lease that ran out (its worker
+   * died), for `worker` until `leaseUntil`. Atomic across every instance on the database: a job is
+   * handed to one worker at a time.
+   */
+  claim(kinds: readonly string[], worker: string, now: string, leaseUntil: string): Promise<Job | undefined>;
+  /** Records the outcome, only if `worker` still holds the job; false when the lease was lost to another. */
+  finish(id: string, worker: string, outcome: { status: 'COMPLETED' | 'FAILED'; error?: string }, now: string): Promise<boolean>;
+}
+
 export interface Repositories {
   hubs: HubRepository;
   contentRepositories: ContentRepositoryRepository;
@@ -113,6 +143,7 @@ export interface Repositories {
   clients: ClientRepository;
   pats: PatRepository;
   serverSecrets: ServerSecretRepository;
+  jobs: JobRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */
@@ -132,11 +163,17 @@ export interface Ids {
   uuid(): string;
 }
 
+/** Lets this instance's job runner know, once a transaction that queued jobs has committed. */
+export interface JobSignal {
+  queued(): void;
+}
+
 /** What every domain operation is given. */
 export interface Deps {
   store: Store;
   clock: Clock;
   ids: Ids;
+  jobs: JobSignal;
 }
 
 /** Who is acting; recorded in createdBy / lastModifiedBy. */

@@ -14,8 +14,9 @@ import { contentTypeRepository } from './repositories/content-types.js';
 import { workflowStateRepository } from './repositories/workflow-states.js';
 import { clientRepository, patRepository } from './repositories/clients.js';
 import { serverSecretRepository } from './repositories/server-secrets.js';
+import { jobRepository } from './repositories/jobs.js';
 
-function repositories(db: Kysely<Database>, guard: Guard): Repositories {
+function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
   return {
     hubs: hubRepository(db, guard),
     contentRepositories: contentRepositoryRepository(db, guard),
@@ -26,6 +27,7 @@ function repositories(db: Kysely<Database>, guard: Guard): Repositories {
     clients: clientRepository(db, guard),
     pats: patRepository(db, guard),
     serverSecrets: serverSecretRepository(db),
+    jobs: jobRepository(db, { skipLocked: postgres }),
   };
 }
 
@@ -50,10 +52,11 @@ export async function openStore({ dataDir, databaseUrl }: StoreOptions): Promise
     await db.destroy();
     throw error;
   }
-  const guard = makeGuard(databaseUrl ? postgresDuplicateKey : sqliteDuplicateKey);
+  const postgres = databaseUrl !== undefined;
+  const guard = makeGuard(postgres ? postgresDuplicateKey : sqliteDuplicateKey);
   return {
-    ...repositories(db, guard),
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, guard))),
+    ...repositories(db, guard, postgres),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, guard, postgres))),
     close: () => db.destroy(),
   };
 }

@@ -103,6 +103,20 @@ export interface ServerSecretsTable {
   createdDate: string;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  claimedBy: string | null;
+  leaseUntil: string | null;
+  error: string | null;
+  createdDate: string;
+  startedDate: string | null;
+  finishedDate: string | null;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -115,4 +129,5 @@ export interface Database {
   clients: ClientsTable;
   personalAccessTokens: PersonalAccessTokensTable;
   serverSecrets: ServerSecretsTable;
+  jobs: JobsTable;
 }

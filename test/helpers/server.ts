@@ -29,7 +29,7 @@ export interface TestServer extends RunningServer {
  * When the suite runs on PostgreSQL (vitest project `postgres`), DECIBEL_TEST_POSTGRES is an admin URL:
  * every test server gets a database of its own, dropped when the server closes.
  */
-async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
   const admin = process.env.DECIBEL_TEST_POSTGRES;
   if (!admin) return undefined;
   const name = `decibel_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
