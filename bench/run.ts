@@ -8,7 +8,10 @@ import { stopAll } from './lib/processes.js';
 import { report, type Comparison } from './lib/report.js';
 import { hubGet } from './scenarios/hub-get.js';
 
-const scenarios: Record<string, () => Promise<Comparison>> = { 'hub-get': hubGet };
+const scenarios: Record<string, () => Promise<Comparison>> = {
+  'hub-get': () => hubGet('sqlite'),
+  'hub-get-postgres': () => hubGet('postgres'),
+};
 
 async function main() {
   const wanted = process.argv.slice(2);

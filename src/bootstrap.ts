@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Deps } from './domain/ports.js';
 import { createHub } from './domain/hubs/create-hub.js';
 import { ensureClient } from './auth/clients.js';
+import { DomainError } from './domain/errors.js';
 
 export const SYSTEM_ACTOR = { sid: 'decibel' };
 
@@ -18,10 +19,15 @@ export const DEFAULT_REPOSITORIES = [
 export async function bootstrap(deps: Deps, config: Config): Promise<void> {
   await ensureClient(deps, config.bootstrap.clientId, config.bootstrap.clientSecret);
   if (await deps.store.hubs.getByName(config.bootstrap.hubName)) return;
-  await createHub(deps, SYSTEM_ACTOR, {
-    name: config.bootstrap.hubName,
-    label: config.bootstrap.hubName,
-    description: 'Created by Decibel on first start',
-    repositories: DEFAULT_REPOSITORIES,
-  });
+  try {
+    await createHub(deps, SYSTEM_ACTOR, {
+      name: config.bootstrap.hubName,
+      label: config.bootstrap.hubName,
+      description: 'Created by Decibel on first start',
+      repositories: DEFAULT_REPOSITORIES,
+    });
+  } catch (error) {
+    // Instances starting together on one database: the hub (made in one transaction) is another's.
+    if (!(error instanceof DomainError && error.code === 'Conflict')) throw error;
+  }
 }

@@ -1,11 +1,14 @@
-/** Issue 2: an authenticated GET /v2/content/hubs/{id} beside a bare server sending the same bytes. Target >= 50%. */
+/**
+ * Issue 2: an authenticated GET /v2/content/hubs/{id} beside a bare server sending the same bytes. Target >= 50%.
+ * Issue 3: the same on the scale-out backends (PostgreSQL, with Redis for limits).
+ */
 import { connect } from '../lib/api.js';
 import { measure } from '../lib/measure.js';
-import { startBaseline, startDecibel } from '../lib/processes.js';
+import { backendEnv, startBaseline, startDecibel, type Backend } from '../lib/processes.js';
 import { compare, type Comparison } from '../lib/report.js';
 
-export async function hubGet(): Promise<Comparison> {
-  const decibel = await startDecibel();
+export async function hubGet(backend: Backend): Promise<Comparison> {
+  const decibel = await startDecibel(await backendEnv(backend));
   const api = await connect(decibel.url);
   const hub = ((await (await api.get('/hubs')).json()) as any)._embedded.hubs[0];
   // A database that is not trivially empty.
@@ -22,7 +25,7 @@ export async function hubGet(): Promise<Comparison> {
   const path = `/v2/content/hubs/${hub.id}`;
   const base = await measure({ name: `node:http (${body.length} bytes)`, url: `${baseline.url}${path}` });
   const framework = await measure({ name: 'bare Fastify, same body', url: `${fastify.url}${path}` });
-  const ours = await measure({ name: `Decibel GET /hubs/{id}`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } });
+  const ours = await measure({ name: `Decibel GET /hubs/{id} (${backend})`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } });
   if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
-  return compare('GET /v2/content/hubs/{id}', base, ours, 50, [framework]);
+  return compare(`GET /v2/content/hubs/{id} on ${backend}`, base, ours, 50, [framework]);
 }

@@ -1,4 +1,4 @@
-import { conflict, invalid } from '../domain/errors.js';
+import { conflict, DomainError, invalid } from '../domain/errors.js';
 import { requireText } from '../domain/fields.js';
 import type { Actor, Deps } from '../domain/ports.js';
 import { DuplicateKeyError } from '../domain/ports.js';
@@ -36,7 +36,12 @@ export async function createClient(
 export async function ensureClient(deps: Deps, clientId: string, secret: string): Promise<void> {
   const existing = await deps.store.clients.get(clientId);
   if (!existing) {
-    await createClient(deps, { clientId, secret, label: 'bootstrap client' });
+    try {
+      await createClient(deps, { clientId, secret, label: 'bootstrap client' });
+    } catch (error) {
+      // Another instance starting at the same moment made it first; it holds the same secret.
+      if (!(error instanceof DomainError && error.code === 'Conflict')) throw error;
+    }
   } else if (!(await verifySecret(secret, existing.secretHash))) {
     await deps.store.clients.update({ ...existing, secretHash: await hashSecret(secret) });
   }

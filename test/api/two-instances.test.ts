@@ -3,22 +3,27 @@
  * enforced by the database, so concurrent updates through both give exactly one winner per version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { freshPostgresDatabase, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
 
 describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one PostgreSQL', () => {
   let first: TestServer;
   let second: TestServer;
+  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
   beforeAll(async () => {
-    first = await startTestServer({ DECIBEL_TOKEN_RATE_LIMIT: '4' });
-    second = await startTestServer({
-      DECIBEL_TOKEN_RATE_LIMIT: '4',
-      DATABASE_URL: first.config.databaseUrl!,
-      ...(first.config.redisUrl ? { REDIS_URL: first.config.redisUrl, DECIBEL_REDIS_PREFIX: first.config.redisPrefix } : {}),
-    });
+    database = await freshPostgresDatabase();
+    const redis: Record<string, string> = process.env.DECIBEL_TEST_REDIS
+      ? { REDIS_URL: process.env.DECIBEL_TEST_REDIS, DECIBEL_REDIS_PREFIX: `decibel-test-${randomUUID()}` }
+      : {};
+    const env = { DATABASE_URL: database!.url, DECIBEL_TOKEN_RATE_LIMIT: '4', ...redis };
+    // Started together on an empty database: migrations and the bootstrap hub and client race, and must not fail.
+    [first, second] = await Promise.all([startTestServer(env), startTestServer(env)]);
   });
   afterAll(async () => {
-    await second.close();
-    await first.close();
+    await second?.close();
+    await first?.close();
+    await database?.drop();
   });
 
   it('shares data: what one instance writes, the other reads', async () => {
@@ -63,5 +68,23 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one Postgr
 
     const history = (await (await second.api(`/content-type-schemas/${created.id}/history`)).json()) as any;
     expect(history._embedded['content-type-schemas'].map((s: any) => s.version)).toEqual([2, 1]);
+  });
+
+  it('keeps answering after the database drops its connections (restart, failover)', async () => {
+    expect((await first.api('/hubs')).status).toBe(200);
+    const admin = new pg.Client({ connectionString: process.env.DECIBEL_TEST_POSTGRES });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query(
+        'SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [new URL(database!.url).pathname.slice(1)],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await first.api('/hubs')).status).toBe(200);
+    expect((await second.api('/hubs')).status).toBe(200);
   });
 });
