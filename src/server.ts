@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadSigningKey, tokenService } from './auth/tokens.js';
 import { openStore } from './store/index.js';
+import { openBlobStore } from './blobs/index.js';
 import { openRateLimits, type RateLimits } from './limits/index.js';
 import { startJobRunner, type JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers.js';
@@ -23,9 +24,20 @@ export interface RunningServer {
 }
 
 /** `jobs` is told when jobs were queued; without a runner (the CLI), nobody listens. */
-export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl'>, jobs: JobSignal = { queued() {} }): Promise<Deps> {
+export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'blobs'>, jobs: JobSignal = { queued() {} }): Promise<Deps> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  return { store, clock: systemClock, ids: randomIds, jobs };
+  try {
+    const blobs = await openBlobStore(config.blobs, config.dataDir);
+    return { store, blobs, clock: systemClock, ids: randomIds, jobs };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.blobs.close();
+  await deps.store.close();
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -61,13 +73,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await app.close();
         await runner!.stop();
         await limits!.close();
-        await deps.store.close();
+        await closeDeps(deps);
       },
     };
   } catch (error) {
     await runner?.stop();
     await limits?.close();
-    await deps.store.close();
+    await closeDeps(deps);
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Config } from '../config.js';
 import type { Deps } from '../domain/ports.js';
-import { openDeps } from '../server.js';
+import { closeDeps, openDeps } from '../server.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -53,6 +53,6 @@ export async function withDeps<T>(config: Config, io: CliIo, work: (deps: Deps) 
   try {
     return await work(deps);
   } finally {
-    await deps.store.close();
+    await closeDeps(deps);
   }
 }

@@ -2,6 +2,7 @@
  * What the domain needs from the outside world. `src/store` implements the repositories;
  * the domain never sees SQL.
  */
+import type { BlobStore } from '../blobs/blob-store.js';
 import type {
   AssignedContentType,
   Client,
@@ -174,6 +175,7 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   jobs: JobSignal;
+  blobs: BlobStore;
 }
 
 /** Who is acting; recorded in createdBy / lastModifiedBy. */

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       redisPrefix: 'decibel',
       rateLimits: { token: 300, publish: 100, graphql: 60 },
+      blobs: { kind: 'filesystem' },
     });
   });
   it.each([
@@ -32,12 +33,34 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'not a url'],
     ['DECIBEL_PUBLISH_RATE_LIMIT', '-1'],
     ['DECIBEL_GRAPHQL_RATE_LIMIT', 'sixty'],
+    ['DECIBEL_BLOBS', 'gs://bucket'],
+    ['DECIBEL_BLOBS', 's3:///no-bucket'],
+    ['DECIBEL_BLOBS', 'file://host/folder'],
+    ['DECIBEL_BLOBS', 'a folder'],
   ])('stops on a bad %s, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
   });
   it('reads rate limits, 0 meaning no limit', () => {
     expect(loadConfig({ DECIBEL_PUBLISH_RATE_LIMIT: '0', DECIBEL_TOKEN_RATE_LIMIT: '5' }).rateLimits).toEqual({ token: 5, publish: 0, graphql: 60 });
+  });
+  it('reads where blobs go', () => {
+    expect(loadConfig({ DECIBEL_BLOBS: 'file:///srv/decibel%20blobs' }).blobs).toEqual({ kind: 'filesystem', root: '/srv/decibel blobs' });
+    expect(
+      loadConfig({
+        DECIBEL_BLOBS: 's3://assets/decibel/prod/',
+        DECIBEL_S3_ENDPOINT: 'http://minio:9000',
+        DECIBEL_S3_REGION: 'eu-west-1',
+        DECIBEL_S3_FORCE_PATH_STYLE: 'true',
+      }).blobs,
+    ).toEqual({ kind: 's3', bucket: 'assets', prefix: 'decibel/prod/', endpoint: 'http://minio:9000', region: 'eu-west-1', forcePathStyle: true });
+    expect(loadConfig({ DECIBEL_BLOBS: 's3://assets' }).blobs).toMatchObject({ prefix: '', forcePathStyle: false, endpoint: undefined });
+  });
+  it.each([
+    ['DECIBEL_S3_ENDPOINT', 'minio:9000'],
+    ['DECIBEL_S3_FORCE_PATH_STYLE', 'yes'],
+  ])('stops on a bad %s beside an s3:// DECIBEL_BLOBS', (variable, value) => {
+    expect(() => loadConfig({ DECIBEL_BLOBS: 's3://assets', [variable]: value })).toThrow(new RegExp(`^${variable}:`));
   });
   it('normalises the public URL', () => {
     expect(loadConfig({ DECIBEL_PUBLIC_URL: 'https://cms.example.com/base/' }).publicUrl).toBe('https://cms.example.com/base');

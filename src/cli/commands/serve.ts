@@ -27,6 +27,7 @@ function announce(server: RunningServer, config: Config): void {
       dataDir: config.dataDir,
       database: config.databaseUrl ? 'postgres' : 'sqlite',
       rateLimits: config.redisUrl ? 'redis' : 'memory',
+      blobs: config.blobs.kind === 's3' ? `s3://${config.blobs.bucket}/${config.blobs.prefix}` : (config.blobs.root ?? `${config.dataDir}/blobs`),
     },
     'Decibel is ready',
   );
