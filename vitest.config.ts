@@ -54,8 +54,6 @@ export default defineConfig(async () => {
                 test: {
                   name: 'postgres',
                   include: ['test/api/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/jobs/**/*.test.ts'],
-                  // These drive the SQLite file of a data folder directly (CLI in-process, the entry point as a process).
-                  exclude: ['test/api/cli.test.ts', 'test/api/process.test.ts'],
                   env: { DECIBEL_TEST_POSTGRES: postgres, DECIBEL_TEST_REDIS: redis ?? '' },
                 },
               },

@@ -2,17 +2,19 @@
  * The `decibel` command line, run in-process on the data folder of a real server: what it creates
  * must work over HTTP and through the official SDK while that server keeps running.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { HUB_NAME, startTestServer, type TestServer } from '../helpers/server.js';
+import { freshPostgresDatabase, HUB_NAME, startTestServer, type TestServer } from '../helpers/server.js';
+import { startDecibelProcess } from '../helpers/process.js';
 
 let workDir: string;
 let server: TestServer;
+/** In the PostgreSQL project the CLI and the server share a database made for this file. */
+let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+const databaseEnv = (): Record<string, string> => (database ? { DATABASE_URL: database.url } : {});
 let firstClient: { clientId: string; secret: string };
 let firstRun: CliResult;
 
@@ -26,7 +28,7 @@ interface CliResult {
 async function cli(...argv: string[]): Promise<CliResult> {
   const result = { code: -1, stdout: '', stderr: '' };
   result.code = await runCli(argv, {
-    env: { DECIBEL_DATA_DIR: 'data', LOG_LEVEL: 'silent' },
+    env: { DECIBEL_DATA_DIR: 'data', LOG_LEVEL: 'silent', ...databaseEnv() },
     cwd: workDir,
     stdout: (text) => (result.stdout += text),
     stderr: (text) => (result.stderr += text),
@@ -64,13 +66,15 @@ const repositoriesOf = async (hubId: string) => {
 
 beforeAll(async () => {
   workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-cli-'));
+  database = await freshPostgresDatabase();
   // Before any server has run: the command creates the data folder and its database.
   firstRun = await cli('client', 'create', '--id', 'before-start', '--secret', 'before-start-secret', '--json');
   firstClient = JSON.parse(firstRun.stdout) as typeof firstClient;
-  server = await startTestServer({ DECIBEL_DATA_DIR: path.join(workDir, 'data') });
+  server = await startTestServer({ DECIBEL_DATA_DIR: path.join(workDir, 'data'), ...databaseEnv() });
 });
 afterAll(async () => {
   await server?.close();
+  await database?.drop();
   await fs.rm(workDir, { recursive: true, force: true });
 });
 
@@ -249,29 +253,14 @@ describe('usage', () => {
 describe('decibel serve', () => {
   it('runs the server from the executable and stops cleanly on SIGTERM', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-cli-serve-'));
-    const tsx = path.resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs');
-    const main = path.resolve(__dirname, '../../src/cli/main.ts');
-    const child = spawn(process.execPath, [tsx, main, 'serve'], {
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DECIBEL_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = once(child, 'exit').then(([code]) => code as number | null);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const serving = startDecibelProcess({ PORT: '0', DECIBEL_DATA_DIR: dataDir, ...databaseEnv() }, 'cli', ['serve']);
     try {
-      const until = Date.now() + 20_000;
-      while (!output.includes('Decibel is ready')) {
-        if (Date.now() > until) throw new Error(`timed out waiting for start-up: ${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const url = /"authUrl":"([^"]+)"/.exec(output)![1]!;
+      const url = await serving.ready();
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(output).toContain('database closed');
+      expect(await serving.stop()).toBe(0);
+      expect(serving.output()).toContain('database closed');
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (serving.child.exitCode === null) serving.child.kill('SIGKILL');
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });

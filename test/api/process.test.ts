@@ -1,45 +1,26 @@
 /** The real entry point as a process: start-up refusals name the variable; SIGTERM finishes in-flight work. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-
-const MAIN = path.resolve(__dirname, '../../src/main.ts');
-const TSX = path.resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs');
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [TSX, MAIN], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return { child, exited, output: () => output };
-}
-
-async function waitFor(predicate: () => boolean, what: string, ms = 20_000) {
-  const until = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { freshPostgresDatabase } from '../helpers/server.js';
+import { startDecibelProcess } from '../helpers/process.js';
 
 describe('decibel process', () => {
   it('refuses to start on a bad setting, naming the variable', async () => {
-    const { exited, output } = start({ PORT: 'eighty' });
+    const { exited, output } = startDecibelProcess({ PORT: 'eighty' });
     expect(await exited).toBe(2);
     expect(output()).toContain('PORT: must be a whole number');
   });
 
   it('stops on SIGTERM after answering the requests in flight, and starts again on the same data', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-process-'));
-    const env = { PORT: '0', DECIBEL_DATA_DIR: dataDir };
+    // In the PostgreSQL project, the same database too.
+    const database = await freshPostgresDatabase();
+    const env = { PORT: '0', DECIBEL_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.url } : {}) };
     try {
-      const first = start(env);
-      await waitFor(() => first.output().includes('Decibel is ready'), 'start-up');
-      const url = /"authUrl":"([^"]+)"/.exec(first.output())![1]!;
+      const first = startDecibelProcess(env);
+      const url = await first.ready();
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       const tokenResponse = fetch(`${url}/oauth/token`, {
         method: 'POST',
@@ -53,11 +34,12 @@ describe('decibel process', () => {
       expect(await first.exited).toBe(0);
       expect(first.output()).toContain('database closed');
 
-      const second = start(env);
-      await waitFor(() => second.output().includes('Decibel is ready'), 'restart');
+      const second = startDecibelProcess(env);
+      await second.ready();
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     } finally {
+      await database?.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,29 +1,81 @@
 /**
- * Two Decibel instances on one PostgreSQL database (the scale-out topology, issue 3): version checks are
+ * Two Decibel processes on one PostgreSQL database and one Redis (the scale-out topology, issue 3): they
+ * start together on an empty database, share data, tokens and rate-limit budgets, and version checks are
  * enforced by the database, so concurrent updates through both give exactly one winner per version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { freshPostgresDatabase, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CLIENT_ID, CLIENT_SECRET, freshPostgresDatabase, schemaBody } from '../helpers/server.js';
+import { startDecibelProcess, type DecibelProcess } from '../helpers/process.js';
 
-describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one PostgreSQL', () => {
-  let first: TestServer;
-  let second: TestServer;
+interface Instance {
+  url: string;
+  process: DecibelProcess;
+  token(): Promise<string>;
+  api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+}
+
+/** A client of one instance: its own token, fetched from that instance. */
+function instance(process: DecibelProcess, url: string): Instance {
+  let token: string | undefined;
+  const self: Instance = {
+    url,
+    process,
+    async token() {
+      const response = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
+    async api(path, { json, ...init } = {}) {
+      token ??= await self.token();
+      const headers = new Headers(init.headers);
+      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      return fetch(`${url}/v2/content${path}`, { ...init, headers, body: json === undefined ? init.body : JSON.stringify(json) });
+    },
+  };
+  return self;
+}
+
+describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two Decibel processes on one PostgreSQL and one Redis', () => {
+  let first: Instance;
+  let second: Instance;
   let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+  const dataDirs: string[] = [];
   beforeAll(async () => {
     database = await freshPostgresDatabase();
     const redis: Record<string, string> = process.env.DECIBEL_TEST_REDIS
       ? { REDIS_URL: process.env.DECIBEL_TEST_REDIS, DECIBEL_REDIS_PREFIX: `decibel-test-${randomUUID()}` }
       : {};
-    const env = { DATABASE_URL: database!.url, DECIBEL_TOKEN_RATE_LIMIT: '4', ...redis };
+    const start = async () => {
+      const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-instance-'));
+      dataDirs.push(dataDir);
+      return startDecibelProcess({
+        PORT: '0',
+        DECIBEL_DATA_DIR: dataDir,
+        DATABASE_URL: database!.url,
+        DECIBEL_CLIENT_ID: CLIENT_ID,
+        DECIBEL_CLIENT_SECRET: CLIENT_SECRET,
+        DECIBEL_TOKEN_RATE_LIMIT: '4',
+        ...redis,
+      });
+    };
     // Started together on an empty database: migrations and the bootstrap hub and client race, and must not fail.
-    [first, second] = await Promise.all([startTestServer(env), startTestServer(env)]);
-  });
+    const processes = await Promise.all([start(), start()]);
+    const urls = await Promise.all(processes.map((p) => p.ready()));
+    [first, second] = processes.map((p, i) => instance(p, urls[i]!)) as [Instance, Instance];
+  }, 90_000);
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
+    await Promise.all([first?.process.stop(), second?.process.stop()]);
     await database?.drop();
+    await Promise.all(dataDirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
   });
 
   it('shares data: what one instance writes, the other reads', async () => {
@@ -40,8 +92,8 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two instances on one Postgr
 
   it.skipIf(!process.env.DECIBEL_TEST_REDIS)('draws rate limits from one budget in Redis', async () => {
     const client = { grant_type: 'client_credentials', client_id: 'shared-budget', client_secret: 'not-a-secret' };
-    const request = (server: TestServer) => fetch(`${server.authUrl}/oauth/token`, { method: 'POST', body: new URLSearchParams(client) });
-    const budget = first.config.rateLimits.token;
+    const request = (server: Instance) => fetch(`${server.url}/oauth/token`, { method: 'POST', body: new URLSearchParams(client) });
+    const budget = 4;
     const statuses: number[] = [];
     for (let i = 0; i < budget; i += 1) statuses.push((await request(i % 2 === 0 ? first : second)).status);
     expect(statuses.every((status) => status === 400)).toBe(true);
