@@ -87,6 +87,58 @@ export interface WorkflowState extends Audit {
   color: string;
 }
 
+export type PublishingStatus = 'NONE' | 'EARLY' | 'LATEST' | 'UNPUBLISHED';
+
+/** A content item (003 "Content Items"; management-sdk.md §4.3). `deliveryId` on the wire is the id. */
+export interface ContentItem extends Audit {
+  id: string;
+  hubId: string;
+  contentRepositoryId: string;
+  /** null at the repository root. */
+  folderId: string | null;
+  label: string;
+  locale: string | null;
+  /** The content; `_meta.schema` names its content type, `_meta.deliveryKey` mirrors `deliveryKey`. */
+  body: Record<string, unknown>;
+  /** The content type URI, `body._meta.schema`. */
+  schema: string;
+  deliveryKey: string | null;
+  version: number;
+  status: Status;
+  assignees: string[];
+  assignedDate: string | null;
+  /** The workflow state's id, or null when none is assigned. */
+  workflowState: string | null;
+  lastPublishedVersion: number | null;
+  lastPublishedDate: string | null;
+  lastUnpublishedDate: string | null;
+  publishingStatus: PublishingStatus;
+}
+
+/** What was done to an item, as its history records it. */
+export type ContentItemAction =
+  | 'CREATE'
+  | 'UPDATE'
+  | 'ARCHIVE'
+  | 'UNARCHIVE'
+  | 'RESTORE'
+  | 'DELIVERY_KEY'
+  | 'SET_LOCALE'
+  | 'WORKFLOW'
+  | 'PUBLISH'
+  | 'UNPUBLISH'
+  | 'COPY'
+  | 'LOCALIZE';
+
+export interface ContentItemHistoryEntry {
+  contentItemId: string;
+  /** The version the action made, or acted on (publishing makes no version). */
+  version: number;
+  action: ContentItemAction;
+  actionedBy: string;
+  actionedDate: string;
+}
+
 export interface Client {
   clientId: string;
   label: string;

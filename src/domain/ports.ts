@@ -6,6 +6,9 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import type {
   AssignedContentType,
   Client,
+  ContentItem,
+  ContentItemAction,
+  ContentItemHistoryEntry,
   ContentRepository,
   ContentType,
   ContentTypeSchema,
@@ -96,6 +99,37 @@ export interface PatRepository {
   insert(pat: PersonalAccessToken): Promise<void>;
 }
 
+export interface ContentItemQuery {
+  repositoryId: string;
+  /** Only items directly in this folder. */
+  folderId?: string;
+  status?: Status;
+}
+
+export interface ContentItemRepository {
+  get(id: string): Promise<ContentItem | undefined>;
+  /** The item as it was at `version`. */
+  getVersion(id: string, version: number): Promise<ContentItem | undefined>;
+  /** Every version, newest first. */
+  listVersions(id: string, page: PageRequest): Promise<Page<ContentItem>>;
+  /** What was done to the item (or to one version of it), newest first. */
+  listHistory(id: string, version: number | undefined, page: PageRequest): Promise<Page<ContentItemHistoryEntry>>;
+  list(query: ContentItemQuery, page: PageRequest): Promise<Page<ContentItem>>;
+  findByDeliveryKey(hubId: string, deliveryKey: string): Promise<ContentItem | undefined>;
+  /** Writes a new item with its first version and history entry. DuplicateKeyError when the delivery key is taken. */
+  insert(item: ContentItem, action: ContentItemAction): Promise<void>;
+  /**
+   * Writes the item only if its stored version is still `basedOn` (false otherwise, changing nothing),
+   * recording the new version when the version moved on, and `action` in the history.
+   * DuplicateKeyError when the delivery key is taken.
+   */
+  update(item: ContentItem, basedOn: number, action: ContentItemAction): Promise<boolean>;
+  /** An action that makes no new version (publishing). */
+  recordHistory(entry: ContentItemHistoryEntry): Promise<void>;
+  /** How many items sit directly in a folder (a folder with items cannot be deleted). */
+  countInFolder(folderId: string): Promise<number>;
+}
+
 export interface ServerSecretRepository {
   /**
    * The secret stored under `name`; when there is none yet, stores `candidate` and returns it. Instances
@@ -145,6 +179,7 @@ export interface Repositories {
   pats: PatRepository;
   serverSecrets: ServerSecretRepository;
   jobs: JobRepository;
+  contentItems: ContentItemRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */

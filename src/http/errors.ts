@@ -15,6 +15,9 @@ const STATUS: Record<ErrorCode, number> = {
   Unsupported: 400,
 };
 
+/** The status a domain error is answered with. */
+export const errorStatus = (error: DomainError): number => STATUS[error.code];
+
 /** An HTTP-level refusal (401, 405, 406, 415 …) raised outside the domain. */
 export class HttpError extends Error {
   constructor(
@@ -51,7 +54,7 @@ export function sendError(reply: FastifyReply, status: number, details: ErrorDet
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof DomainError) return sendError(reply, STATUS[error.code], error.details);
+  if (error instanceof DomainError) return sendError(reply, errorStatus(error), error.details);
   if (error instanceof HttpError) return sendError(reply, error.status, [{ message: error.message }], error.headers);
   if (error instanceof TokenRejected) {
     return sendError(reply, 401, [{ message: error.message }], { 'WWW-Authenticate': 'Bearer error="invalid_token"' });

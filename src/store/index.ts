@@ -15,6 +15,7 @@ import { workflowStateRepository } from './repositories/workflow-states.js';
 import { clientRepository, patRepository } from './repositories/clients.js';
 import { serverSecretRepository } from './repositories/server-secrets.js';
 import { jobRepository } from './repositories/jobs.js';
+import { contentItemRepository } from './repositories/content-items.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
   return {
@@ -28,6 +29,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     pats: patRepository(db, guard),
     serverSecrets: serverSecretRepository(db),
     jobs: jobRepository(db, { skipLocked: postgres }),
+    contentItems: contentItemRepository(db, guard),
   };
 }
 

@@ -117,6 +117,43 @@ export interface JobsTable {
   finishedDate: string | null;
 }
 
+export interface ContentItemsTable extends AuditColumns {
+  id: string;
+  hubId: string;
+  contentRepositoryId: string;
+  folderId: string | null;
+  label: string;
+  locale: string | null;
+  body: string;
+  schema: string;
+  deliveryKey: string | null;
+  version: number;
+  status: string;
+  assignees: string;
+  assignedDate: string | null;
+  workflowState: string | null;
+  lastPublishedVersion: number | null;
+  lastPublishedDate: string | null;
+  lastUnpublishedDate: string | null;
+  publishingStatus: string;
+}
+
+export interface ContentItemVersionsTable {
+  contentItemId: string;
+  version: number;
+  /** The whole item as it was at this version, as JSON. */
+  item: string;
+}
+
+export interface ContentItemHistoryTable {
+  id: string;
+  contentItemId: string;
+  version: number;
+  action: string;
+  actionedBy: string;
+  actionedDate: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -130,4 +167,7 @@ export interface Database {
   personalAccessTokens: PersonalAccessTokensTable;
   serverSecrets: ServerSecretsTable;
   jobs: JobsTable;
+  contentItems: ContentItemsTable;
+  contentItemVersions: ContentItemVersionsTable;
+  contentItemHistory: ContentItemHistoryTable;
 }

@@ -21,6 +21,11 @@ const ACTIONS = new Set([
   'unassign-content-type',
   'delete-folder',
   'update-folder',
+  'create-content-item',
+  'update-content-items',
+  'restore-version',
+  'copy',
+  'delivery-key',
 ]);
 
 /** Values for template variables: small pages and the first version. */
@@ -38,6 +43,12 @@ beforeAll(async () => {
   await post(`/content-repositories/${repos[0].id}/content-types`, { contentTypeId: type.id });
   const folder = await post(`/content-repositories/${repos[0].id}/folders`, { name: 'outer' });
   await post(`/folders/${folder.id}/folders`, { name: 'inner' });
+  const item = await post(`/content-repositories/${repos[0].id}/content-items`, {
+    label: 'Walked',
+    folderId: folder.id,
+    body: { _meta: { name: 'walked', schema: schemaId }, title: 'hello' },
+  });
+  await server.api(`/content-items/${item.id}`, { method: 'PATCH', json: { version: 1, label: 'Walked twice' } });
   await post(`/hubs/${hub.id}/workflow-states`, { label: 'Review', color: 'rgb(0,128,255)' });
 });
 afterAll(() => server.close());
@@ -84,6 +95,6 @@ it('answers every GET relation reachable from the hub list with well-formed HAL'
       }
     }
   }
-  expect([...kinds].sort()).toEqual(['content-repositories', 'content-type-schemas', 'content-types', 'folders', 'hubs', 'workflow-states']);
+  expect([...kinds].sort()).toEqual(['content-items', 'content-repositories', 'content-type-schemas', 'content-types', 'folders', 'history', 'hubs', 'workflow-states']);
   expect(seen.size).toBeGreaterThan(15);
 });

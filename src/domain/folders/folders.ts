@@ -74,5 +74,9 @@ export async function deleteFolder(deps: Deps, id: string): Promise<void> {
   if (children > 0) {
     throw conflict({ entity: 'Folder', property: 'id', invalidValue: id, message: `the folder is not empty: it has ${children} sub-folder(s)` });
   }
+  const items = await deps.store.contentItems.countInFolder(folder.id);
+  if (items > 0) {
+    throw conflict({ entity: 'Folder', property: 'id', invalidValue: id, message: `the folder is not empty: it holds ${items} content item(s)` });
+  }
   await deps.store.folders.delete(folder.id);
 }

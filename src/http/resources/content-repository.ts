@@ -21,6 +21,9 @@ export function contentRepositoryResource(base: string, repository: ContentRepos
       'unassign-content-type': link(`${self}/content-types/{id}`),
       folders: link(`${self}/folders{?page,size,sort}`),
       'create-folder': link(`${self}/folders`),
+      'content-items': link(`${self}/content-items{?folderId,page,projection,size,sort,status,excludeHierarchicalChildren}`),
+      'create-content-item': link(`${self}/content-items{?ignoreSchemaValidation}`),
+      'update-content-items': link(`${base}/content-items`),
     },
   };
 }

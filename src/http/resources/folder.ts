@@ -11,6 +11,8 @@ export function folderResource(base: string, folder: Folder) {
     'create-folder': link(`${self}/folders`),
     'delete-folder': link(self),
     'update-folder': link(self),
+    // The fixture's href is untemplated, which loses paging (management-sdk.md §3.4); this one keeps it.
+    'content-items': link(`${base}/content-repositories/${folder.repositoryId}/content-items?folderId=${folder.id}{&page,size,sort,status,projection}`),
   };
   // Not in the vendor fixture, but the SDK's folders.parent() and dc-cli's export follow it (management-sdk.md §3.4).
   if (folder.parentId) links['parent-folder'] = link(`${base}/folders/${folder.parentId}`);

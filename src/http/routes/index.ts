@@ -30,6 +30,16 @@ import { listWorkflowStatesRoute } from './workflow-states/list-workflow-states.
 import { createWorkflowStateRoute } from './workflow-states/create-workflow-state.js';
 import { getWorkflowStateRoute } from './workflow-states/get-workflow-state.js';
 import { updateWorkflowStateRoute } from './workflow-states/update-workflow-state.js';
+import { createContentItemRoute } from './content-items/create-item.js';
+import { listContentItemsRoute } from './content-items/list-items.js';
+import { getContentItemRoute } from './content-items/get-item.js';
+import { updateContentItemRoute } from './content-items/update-item.js';
+import { updateContentItemsRoute } from './content-items/update-items.js';
+import { archiveContentItemRoute } from './content-items/archive-item.js';
+import { contentItemVersionsRoute } from './content-items/item-versions.js';
+import { contentItemHistoryRoute } from './content-items/item-history.js';
+import { restoreContentItemRoute } from './content-items/restore-item.js';
+import { deliveryKeyRoutes } from './content-items/delivery-key.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
@@ -65,4 +75,14 @@ export const managementRoutes: Route[] = [
   createWorkflowStateRoute,
   getWorkflowStateRoute,
   updateWorkflowStateRoute,
+  createContentItemRoute,
+  listContentItemsRoute,
+  getContentItemRoute,
+  updateContentItemRoute,
+  updateContentItemsRoute,
+  archiveContentItemRoute,
+  contentItemVersionsRoute,
+  contentItemHistoryRoute,
+  restoreContentItemRoute,
+  deliveryKeyRoutes,
 ];

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation.js';
 import * as serverSecrets from './002-server-secrets.js';
 import * as jobs from './003-jobs.js';
+import * as contentItems from './004-content-items.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-server-secrets': serverSecrets,
   '003-jobs': jobs,
+  '004-content-items': contentItems,
 };
 
 export const migrationProvider: MigrationProvider = {

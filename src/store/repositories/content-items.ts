@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, PublishingStatus, Status } from '../../domain/model.js';
+import type { ContentItemRepository } from '../../domain/ports.js';
+import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
+import { fetchPage } from '../paging.js';
+import type { Guard } from './guard.js';
+
+const toItem = (row: Selectable<ContentItemsTable>): ContentItem => ({
+  ...row,
+  body: JSON.parse(row.body) as Record<string, unknown>,
+  assignees: JSON.parse(row.assignees) as string[],
+  version: Number(row.version),
+  lastPublishedVersion: row.lastPublishedVersion === null ? null : Number(row.lastPublishedVersion),
+  status: row.status as Status,
+  publishingStatus: row.publishingStatus as PublishingStatus,
+});
+
+const toRow = (item: ContentItem): ContentItemsTable => ({
+  ...item,
+  body: JSON.stringify(item.body),
+  assignees: JSON.stringify(item.assignees),
+});
+
+const toEntry = (row: Selectable<ContentItemHistoryTable>): ContentItemHistoryEntry => ({
+  contentItemId: row.contentItemId,
+  version: Number(row.version),
+  action: row.action as ContentItemAction,
+  actionedBy: row.actionedBy,
+  actionedDate: row.actionedDate,
+});
+
+const SORT_COLUMNS: Record<string, string> = {
+  label: 'label',
+  createdDate: 'createdDate',
+  lastModifiedDate: 'lastModifiedDate',
+  version: 'version',
+  status: 'status',
+};
+
+export function contentItemRepository(db: Kysely<Database>, guard: Guard): ContentItemRepository {
+  const recordVersion = (item: ContentItem) =>
+    db.insertInto('contentItemVersions').values({ contentItemId: item.id, version: item.version, item: JSON.stringify(item) }).execute();
+  const recordHistory = (entry: ContentItemHistoryEntry) => db.insertInto('contentItemHistory').values({ id: randomUUID(), ...entry }).execute();
+  const historyOf = (item: ContentItem, action: ContentItemAction): ContentItemHistoryEntry => ({
+    contentItemId: item.id,
+    version: item.version,
+    action,
+    actionedBy: item.lastModifiedBy,
+    actionedDate: item.lastModifiedDate,
+  });
+
+  return {
+    async get(id) {
+      const row = await db.selectFrom('contentItems').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toItem(row);
+    },
+    async getVersion(id, version) {
+      const row = await db
+        .selectFrom('contentItemVersions')
+        .select('item')
+        .where('contentItemId', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return row && (JSON.parse(row.item) as ContentItem);
+    },
+    async listVersions(id, page) {
+      const total = await db
+        .selectFrom('contentItemVersions')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('contentItemId', '=', id)
+        .executeTakeFirst();
+      const rows = await db
+        .selectFrom('contentItemVersions')
+        .select('item')
+        .where('contentItemId', '=', id)
+        .orderBy('version', 'desc')
+        .limit(page.size)
+        .offset(page.page * page.size)
+        .execute();
+      return { items: rows.map((row) => JSON.parse(row.item) as ContentItem), total: Number(total?.n ?? 0), request: page };
+    },
+    async listHistory(id, version, page) {
+      let query = db.selectFrom('contentItemHistory').where('contentItemId', '=', id);
+      if (version !== undefined) query = query.where('version', '=', version);
+      const total = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+      const rows = await query
+        .selectAll()
+        .orderBy('actionedDate', 'desc')
+        .orderBy('version', 'desc')
+        .limit(page.size)
+        .offset(page.page * page.size)
+        .execute();
+      return { items: rows.map(toEntry), total: Number(total?.n ?? 0), request: page };
+    },
+    list({ repositoryId, folderId, status }, page) {
+      let query = db.selectFrom('contentItems').where('contentRepositoryId', '=', repositoryId);
+      if (folderId !== undefined) query = query.where('folderId', '=', folderId);
+      if (status) query = query.where('status', '=', status);
+      return fetchPage(query, page, SORT_COLUMNS, toItem);
+    },
+    async findByDeliveryKey(hubId, deliveryKey) {
+      const row = await db
+        .selectFrom('contentItems')
+        .selectAll()
+        .where('hubId', '=', hubId)
+        .where('deliveryKey', '=', deliveryKey)
+        .executeTakeFirst();
+      return row && toItem(row);
+    },
+    insert: (item, action) =>
+      guard(async () => {
+        await db.insertInto('contentItems').values(toRow(item)).execute();
+        await recordVersion(item);
+        await recordHistory(historyOf(item, action));
+      }),
+    async update(item, basedOn, action) {
+      let updated = false;
+      await guard(async () => {
+        const result = await db
+          .updateTable('contentItems')
+          .set(toRow(item))
+          .where('id', '=', item.id)
+          .where('version', '=', basedOn)
+          .executeTakeFirst();
+        updated = Number(result.numUpdatedRows) === 1;
+        if (!updated) return;
+        if (item.version !== basedOn) await recordVersion(item);
+        await recordHistory(historyOf(item, action));
+      });
+      return updated;
+    },
+    async recordHistory(entry) {
+      await recordHistory(entry);
+    },
+    async countInFolder(folderId) {
+      const row = await db
+        .selectFrom('contentItems')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('folderId', '=', folderId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}
