@@ -65,18 +65,36 @@ export function requireDeliveryKey(value: unknown, property = 'deliveryKey'): st
   return value as string;
 }
 
+/** A write found the delivery key taken; the holder is looked up once the failed transaction is gone. */
+class DeliveryKeyClash extends Error {
+  constructor(
+    readonly hubId: string,
+    readonly key: string,
+  ) {
+    super(`delivery key ${key} is taken`);
+  }
+}
+
 /**
- * Writes `next` in place of `current`, conditionally on the version. A lost race is the same 409 as a
- * stale request; a delivery key taken meanwhile is a 409 naming the item that holds it.
+ * Runs a change to content items in one transaction. A delivery key clash becomes a 409 naming the
+ * item that holds the key (looked up after the rollback: PostgreSQL refuses queries in a failed transaction).
  */
+export async function changeItems<T>(deps: Deps, work: (tx: Deps) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(deps, work);
+  } catch (error) {
+    if (!(error instanceof DeliveryKeyClash)) throw error;
+    throw deliveryKeyTaken(error.key, await deps.store.contentItems.findByDeliveryKey(error.hubId, error.key));
+  }
+}
+
+/** Writes `next` in place of `current`, conditionally on the version: a lost race is the same 409 as a stale request. */
 export async function saveChange(deps: Deps, current: ContentItem, next: ContentItem, action: ContentItemAction): Promise<ContentItem> {
   let saved: boolean;
   try {
     saved = await deps.store.contentItems.update(next, current.version, action);
   } catch (error) {
-    if (error instanceof DuplicateKeyError && next.deliveryKey) {
-      throw deliveryKeyTaken(next.deliveryKey, await deps.store.contentItems.findByDeliveryKey(next.hubId, next.deliveryKey));
-    }
+    if (error instanceof DuplicateKeyError && next.deliveryKey) throw new DeliveryKeyClash(next.hubId, next.deliveryKey);
     throw error;
   }
   if (!saved) throw staleVersion(ENTITY, current.version, (await deps.store.contentItems.get(current.id))?.version ?? current.version);
@@ -184,14 +202,14 @@ export async function createContentItem(
     lastModifiedBy: actor.sid,
     lastModifiedDate: now,
   };
-  try {
-    await inTransaction(deps, (tx) => tx.store.contentItems.insert(item, options.action ?? 'CREATE'));
-  } catch (error) {
-    if (error instanceof DuplicateKeyError && deliveryKey) {
-      throw deliveryKeyTaken(deliveryKey, await deps.store.contentItems.findByDeliveryKey(item.hubId, deliveryKey));
+  await changeItems(deps, async (tx) => {
+    try {
+      await tx.store.contentItems.insert(item, options.action ?? 'CREATE');
+    } catch (error) {
+      if (error instanceof DuplicateKeyError && deliveryKey) throw new DeliveryKeyClash(item.hubId, deliveryKey);
+      throw error;
     }
-    throw error;
-  }
+  });
   return item;
 }
 
@@ -275,7 +293,7 @@ export function updateContentItem(
   request: Record<string, unknown>,
   options: { ignoreSchemaValidation: boolean },
 ): Promise<ContentItem> {
-  return inTransaction(deps, async (tx) => {
+  return changeItems(deps, async (tx) => {
     const item = await getContentItem(tx, id);
     const next = await applyUpdate(tx, actor, item, request, options);
     return next === item ? item : saveChange(tx, item, next, 'UPDATE');

@@ -6,8 +6,8 @@ import { invalid, notFound } from '../errors.js';
 import type { ContentItem, ContentItemHistoryEntry, Page, PageRequest } from '../model.js';
 import type { Actor, Deps } from '../ports.js';
 import { getHub } from '../hubs/queries.js';
-import { inTransaction } from '../transaction.js';
 import {
+  changeItems,
   ENTITY,
   getContentItem,
   getContentItemVersion,
@@ -19,7 +19,7 @@ import {
 
 /** POST …/archive and …/unarchive with `{version}`; archiving an archived item changes nothing. */
 export function setContentItemStatus(deps: Deps, actor: Actor, id: string, archived: boolean, request: Record<string, unknown>): Promise<ContentItem> {
-  return inTransaction(deps, async (tx) => {
+  return changeItems(deps, async (tx) => {
     const item = await getContentItem(tx, id);
     requireCurrentVersion(item, request.version);
     const status = archived ? 'ARCHIVED' : 'ACTIVE';
@@ -33,7 +33,7 @@ export function setContentItemStatus(deps: Deps, actor: Actor, id: string, archi
  * delivery key) equals `restoreVersion`'s.
  */
 export function restoreContentItemVersion(deps: Deps, actor: Actor, id: string, request: Record<string, unknown>): Promise<ContentItem> {
-  return inTransaction(deps, async (tx) => {
+  return changeItems(deps, async (tx) => {
     const item = await getContentItem(tx, id);
     requireCurrentVersion(item, request.version);
     if (typeof request.restoreVersion !== 'number' || !Number.isInteger(request.restoreVersion) || request.restoreVersion < 1) {
@@ -57,7 +57,7 @@ export function restoreContentItemVersion(deps: Deps, actor: Actor, id: string, 
  * Unlike other actions, a version that is not the current one is a 400, as 003 says.
  */
 export function assignDeliveryKey(deps: Deps, actor: Actor, id: string, request: Record<string, unknown>): Promise<ContentItem> {
-  return inTransaction(deps, async (tx) => {
+  return changeItems(deps, async (tx) => {
     const item = await getContentItem(tx, id);
     const deliveryKey = requireDeliveryKey(request.deliveryKey);
     if (request.version !== item.version) {
