@@ -89,6 +89,34 @@ export interface WorkflowState extends Audit {
 
 export type PublishingStatus = 'NONE' | 'EARLY' | 'LATEST' | 'UNPUBLISHED';
 
+/**
+ * Where an item stands with delivery, derived so it can never disagree with the dates: never
+ * published, unpublished since, its current version published, or an earlier one.
+ */
+export function publishingStatusOf(item: Pick<ContentItem, 'version' | 'lastPublishedVersion' | 'lastPublishedDate' | 'lastUnpublishedDate'>): PublishingStatus {
+  if (item.lastPublishedVersion === null || item.lastPublishedDate === null) return item.lastUnpublishedDate ? 'UNPUBLISHED' : 'NONE';
+  if (item.lastUnpublishedDate !== null && item.lastUnpublishedDate >= item.lastPublishedDate) return 'UNPUBLISHED';
+  return item.lastPublishedVersion === item.version ? 'LATEST' : 'EARLY';
+}
+
+export type PublishingJobState = 'CREATED' | 'CANCELLED' | 'PREPARING' | 'WAITING' | 'PUBLISHING' | 'FAILED' | 'COMPLETED';
+
+/** A request to publish (or unpublish) one version of an item, carried out in the background. */
+export interface PublishingJob {
+  id: string;
+  hubId: string;
+  contentItemId: string;
+  /** The version to publish: the item's current version when publishing was asked for. */
+  version: number;
+  action: 'PUBLISH' | 'UNPUBLISH';
+  state: PublishingJobState;
+  publishErrorStatus: string | null;
+  scheduledDate: string;
+  createdBy: string;
+  createdDate: string;
+  lastModifiedDate: string;
+}
+
 /** A content item (003 "Content Items"; management-sdk.md §4.3). `deliveryId` on the wire is the id. */
 export interface ContentItem extends Audit {
   id: string;
@@ -112,7 +140,6 @@ export interface ContentItem extends Audit {
   lastPublishedVersion: number | null;
   lastPublishedDate: string | null;
   lastUnpublishedDate: string | null;
-  publishingStatus: PublishingStatus;
 }
 
 /** What was done to an item, as its history records it. */

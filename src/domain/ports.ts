@@ -14,6 +14,8 @@ import type {
   ContentTypeSchema,
   Folder,
   Hub,
+  PublishingJob,
+  PublishingJobState,
   PageRequest,
   Page,
   PersonalAccessToken,
@@ -128,6 +130,20 @@ export interface ContentItemRepository {
   recordHistory(entry: ContentItemHistoryEntry): Promise<void>;
   /** How many items sit directly in a folder (a folder with items cannot be deleted). */
   countInFolder(folderId: string): Promise<number>;
+  /** Records a publication or an unpublication, which makes no new version and leaves other fields alone. */
+  setPublication(
+    id: string,
+    publication: { lastPublishedVersion: number; lastPublishedDate: string } | { lastUnpublishedDate: string },
+  ): Promise<void>;
+  /** The latest PUBLISH/UNPUBLISH entry of the item's history at or before `at`. */
+  lastPublicationAt(id: string, at: string): Promise<ContentItemHistoryEntry | undefined>;
+}
+
+export interface PublishingJobRepository {
+  get(id: string): Promise<PublishingJob | undefined>;
+  insert(job: PublishingJob): Promise<void>;
+  /** Moves the job on only if it is still in state `from`; false when it is not (cancelled, or taken on). */
+  transition(id: string, from: PublishingJobState, to: Partial<PublishingJob> & { state: PublishingJobState; lastModifiedDate: string }): Promise<boolean>;
 }
 
 export interface ServerSecretRepository {
@@ -180,6 +196,7 @@ export interface Repositories {
   serverSecrets: ServerSecretRepository;
   jobs: JobRepository;
   contentItems: ContentItemRepository;
+  publishingJobs: PublishingJobRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */

@@ -1,10 +1,12 @@
 /**
- * The handler of each kind of background job, by kind. Publishing and localization (issue 4) register
- * here; every instance runs the same set.
+ * The handler of each kind of background job, by kind; every instance runs the same set.
  */
 import type { Deps } from '../domain/ports.js';
+import { PUBLISH_JOB, runPublishingJob } from '../domain/content-items/publishing.js';
 import type { JobHandler } from './runner.js';
 
-export function jobHandlers(_deps: Deps): Record<string, JobHandler> {
-  return {};
+export function jobHandlers(deps: Deps): Record<string, JobHandler> {
+  return {
+    [PUBLISH_JOB]: (job) => runPublishingJob(deps, (job.payload as { publishingJobId: string }).publishingJobId),
+  };
 }

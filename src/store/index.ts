@@ -16,6 +16,7 @@ import { clientRepository, patRepository } from './repositories/clients.js';
 import { serverSecretRepository } from './repositories/server-secrets.js';
 import { jobRepository } from './repositories/jobs.js';
 import { contentItemRepository } from './repositories/content-items.js';
+import { publishingJobRepository } from './repositories/publishing-jobs.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
   return {
@@ -30,6 +31,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     serverSecrets: serverSecretRepository(db),
     jobs: jobRepository(db, { skipLocked: postgres }),
     contentItems: contentItemRepository(db, guard),
+    publishingJobs: publishingJobRepository(db),
   };
 }
 

@@ -135,7 +135,6 @@ export interface ContentItemsTable extends AuditColumns {
   lastPublishedVersion: number | null;
   lastPublishedDate: string | null;
   lastUnpublishedDate: string | null;
-  publishingStatus: string;
 }
 
 export interface ContentItemVersionsTable {
@@ -154,6 +153,20 @@ export interface ContentItemHistoryTable {
   actionedDate: string;
 }
 
+export interface PublishingJobsTable {
+  id: string;
+  hubId: string;
+  contentItemId: string;
+  version: number;
+  action: string;
+  state: string;
+  publishErrorStatus: string | null;
+  scheduledDate: string;
+  createdBy: string;
+  createdDate: string;
+  lastModifiedDate: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -170,4 +183,5 @@ export interface Database {
   contentItems: ContentItemsTable;
   contentItemVersions: ContentItemVersionsTable;
   contentItemHistory: ContentItemHistoryTable;
+  publishingJobs: PublishingJobsTable;
 }

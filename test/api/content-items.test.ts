@@ -231,3 +231,91 @@ describe('folders', () => {
     expect((await json(response)).errors[0].message).toMatch(/content item/);
   });
 });
+
+describe('publishing', () => {
+  const publish = (target: TestServer, id: string) => target.api(`/content-items/${id}/publish`, { method: 'POST', json: {} });
+  async function settle(target: TestServer, location: string) {
+    for (;;) {
+      const job = await json(await target.api(location));
+      if (job.state === 'COMPLETED' || job.state === 'FAILED' || job.state === 'CANCELLED') return job;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('answers 204 with a Location, and the item records what was published', async () => {
+    const item = await createOk('to publish');
+    const response = await publish(server, item.id);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+    const job = await settle(server, response.headers.get('location')!);
+    expect(job).toMatchObject({ state: 'COMPLETED', createdBy: 'test-client', _links: { cancel: expect.any(Object) } });
+    const history = await json(await server.api(`/content-items/${item.id}/history`));
+    expect(history._embedded.history.map((h: any) => h.action)).toEqual(['PUBLISH', 'CREATE']);
+    expect((await json(await server.api(`/content-items/${item.id}`))).publishingStatus).toBe('LATEST');
+  });
+
+  it('finds the version live at a time (planned), and 404s before the first publication', async () => {
+    const item = await createOk('planned v1');
+    const before = new Date(Date.now() - 60_000).toISOString();
+    await settle(server, (await publish(server, item.id)).headers.get('location')!);
+    await patch(item.id, { version: 1, label: 'planned v2' });
+    const now = await json(await server.api(`/content-items/${item.id}/planned`));
+    expect(now).toMatchObject({ version: 1, label: 'planned v1' });
+    expect((await server.api(`/content-items/${item.id}/planned?time=${encodeURIComponent(before)}`)).status).toBe(404);
+    const epoch = Math.floor(Date.now() / 1000) + 60;
+    expect((await json(await server.api(`/content-items/${item.id}/planned?epoch=${epoch}`))).version).toBe(1);
+    expect((await server.api(`/content-items/${item.id}/planned?time=yesterday`)).status).toBe(400);
+  });
+
+  it('refuses to publish an archived item, and to cancel a finished job', async () => {
+    const item = await createOk('archived publish');
+    await server.api(`/content-items/${item.id}/archive`, { method: 'POST', json: { version: 1 } });
+    expect((await publish(server, item.id)).status).toBe(409);
+    const other = await createOk('finished');
+    const location = (await publish(server, other.id)).headers.get('location')!;
+    await settle(server, location);
+    expect((await server.api(location, { method: 'PATCH', json: { state: 'CANCELLED' } })).status).toBe(409);
+    expect((await publish(server, '00000000-0000-0000-0000-000000000000')).status).toBe(404);
+  });
+
+  it('limits publish requests per client (DECIBEL_PUBLISH_RATE_LIMIT) with 429, Retry-After and nothing queued', async () => {
+    const limited = await startTestServer({ DECIBEL_PUBLISH_RATE_LIMIT: '2' });
+    try {
+      const hub = (await json(await limited.api('/hubs')))._embedded.hubs[0];
+      await limited.api(`/hubs/${hub.id}/content-type-schemas`, { method: 'POST', json: { schemaId: SCHEMA_ID, body: schemaBody(SCHEMA_ID) } });
+      const type = await json(await limited.api(`/hubs/${hub.id}/content-types`, { method: 'POST', json: { contentTypeUri: SCHEMA_ID } }));
+      const repo = (await json(await limited.api(`/hubs/${hub.id}/content-repositories`)))._embedded['content-repositories'][0];
+      await limited.api(`/content-repositories/${repo.id}/content-types`, { method: 'POST', json: { contentTypeId: type.id } });
+      const item = await json(await limited.api(`/content-repositories/${repo.id}/content-items`, { method: 'POST', json: { label: 'x', body: card('x') } }));
+      expect((await publish(limited, item.id)).status).toBe(204);
+      expect((await publish(limited, item.id)).status).toBe(204);
+      const refused = await publish(limited, item.id);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await json(refused)).errors[0].message).toMatch(/too many publish requests/);
+      expect(refused.headers.get('location')).toBeNull();
+      // Unpublishing is not publishing, and is not counted.
+      expect((await limited.api(`/content-items/${item.id}/unpublish`, { method: 'POST', json: {} })).status).toBe(204);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('workflow and locale', () => {
+  it('refuses a workflow state that is not the hub\'s, and a locale the repository does not offer', async () => {
+    const item = await createOk('refusals');
+    const bogus = await server.api(`/content-items/${item.id}/workflow`, { method: 'PATCH', json: { version: 1, state: '000000000000000000000000' } });
+    expect(bogus.status).toBe(400);
+    expect((await json(bogus)).errors[0].property).toBe('state');
+    await server.api(`/content-repositories/${repositoryId}`, { method: 'PATCH', json: { itemLocales: ['en-GB', 'de-DE'] } });
+    try {
+      const locale = await server.api(`/content-items/${item.id}/locale`, { method: 'POST', json: { version: 1, locale: 'fr-FR' } });
+      expect(locale.status).toBe(400);
+      expect((await json(locale)).errors[0].message).toMatch(/en-GB, de-DE/);
+      expect((await json(await server.api(`/content-items/${item.id}/locale`, { method: 'POST', json: { version: 1, locale: 'de-DE' } }))).locale).toBe('de-DE');
+    } finally {
+      await server.api(`/content-repositories/${repositoryId}`, { method: 'PATCH', json: { itemLocales: [] } });
+    }
+  });
+});

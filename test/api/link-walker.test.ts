@@ -26,6 +26,11 @@ const ACTIONS = new Set([
   'restore-version',
   'copy',
   'delivery-key',
+  'publish',
+  'unpublish',
+  'set-locale',
+  'edit-workflow',
+  'cancel',
 ]);
 
 /** Values for template variables: small pages and the first version. */
@@ -49,6 +54,9 @@ beforeAll(async () => {
     body: { _meta: { name: 'walked', schema: schemaId }, title: 'hello' },
   });
   await server.api(`/content-items/${item.id}`, { method: 'PATCH', json: { version: 1, label: 'Walked twice' } });
+  // Published, so that `planned` (the version live now) has an answer.
+  const location = (await server.api(`/content-items/${item.id}/publish`, { method: 'POST', json: {} })).headers.get('location')!;
+  while (((await (await server.api(location)).json()) as any).state !== 'COMPLETED') await new Promise((r) => setTimeout(r, 20));
   await post(`/hubs/${hub.id}/workflow-states`, { label: 'Review', color: 'rgb(0,128,255)' });
 });
 afterAll(() => server.close());

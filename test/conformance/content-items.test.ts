@@ -3,7 +3,7 @@
  * list, update, archive, versions — the calls import scripts and webhook handlers make.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentItem, Folder, type ContentRepository, type DynamicContent } from 'dc-management-sdk-js';
+import { ContentItem, Folder, WorkflowState, type ContentRepository, type DynamicContent, type Hub } from 'dc-management-sdk-js';
 import { HUB_NAME, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
 
 const SCHEMA_ID = 'https://schema.example.com/article.json';
@@ -15,6 +15,7 @@ const articleSchema = schemaBody(SCHEMA_ID, {
 let server: TestServer;
 let dc: DynamicContent;
 let repository: ContentRepository;
+let hub: Hub;
 
 const article = (title: unknown, extra: Record<string, unknown> = {}) =>
   new ContentItem({ label: `Article ${String(title)}`, body: { _meta: { name: 'article', schema: SCHEMA_ID, ...extra }, title } });
@@ -22,7 +23,7 @@ const article = (title: unknown, extra: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   server = await startTestServer();
   dc = server.sdk();
-  const hub = (await dc.hubs.list()).getItems().find((h) => h.name === HUB_NAME)!;
+  hub = (await dc.hubs.list()).getItems().find((h) => h.name === HUB_NAME)!;
   await server.api(`/hubs/${hub.id}/content-type-schemas`, { method: 'POST', json: { schemaId: SCHEMA_ID, body: articleSchema } });
   const type = (await (await server.api(`/hubs/${hub.id}/content-types`, { method: 'POST', json: { contentTypeUri: SCHEMA_ID } })).json()) as { id: string };
   repository = (await hub.related.contentRepositories.list()).getItems().find((r) => r.name === 'content')!;
@@ -96,5 +97,43 @@ describe('content items through the SDK', () => {
     expect(page.getItems()).toHaveLength(2);
     expect(page.page).toMatchObject({ number: 0, size: 2 });
     expect(page.page!.totalElements).toBeGreaterThan(2);
+  });
+});
+
+describe('publishing, workflow and locale through the SDK', () => {
+  it('publishes: 204 with a Location the SDK follows to a publishing job that reaches COMPLETED', async () => {
+    const item = await repository.related.contentItems.create(article('published'));
+    const location = await item.related.publish();
+    expect(location.location).toMatch(/\/publishing-jobs\/[0-9a-f]{24}$/);
+    let job = await location.related.publishingJob();
+    while (job.state !== 'COMPLETED' && job.state !== 'FAILED') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = await dc.publishingJob.get(job.id!);
+    }
+    expect(job.state).toBe('COMPLETED');
+    const published = await dc.contentItems.get(item.id!);
+    expect(published).toMatchObject({ lastPublishedVersion: 1, publishingStatus: 'LATEST' });
+    expect((published as unknown as { lastPublishedDate: unknown }).lastPublishedDate).toEqual(expect.any(String));
+
+    const edited = await published.related.update(new ContentItem({ label: 'edited after publishing', version: 1 }));
+    expect(edited.publishingStatus).toBe('EARLY');
+    await edited.related.unpublish();
+    await expect.poll(async () => (await dc.contentItems.get(item.id!)).publishingStatus, { interval: 20 }).toBe('UNPUBLISHED');
+  });
+
+  it('assigns and unassigns a workflow state', async () => {
+    const state = await hub.related.workflowStates.create(new WorkflowState({ label: 'Ready', color: 'rgb(0,200,0)' }));
+    const item = await repository.related.contentItems.create(article('workflow'));
+    const assigned = await item.related.assignWorkflowState(state);
+    expect(assigned.workflow).toEqual({ state: state.id });
+    expect(assigned.version).toBe(2);
+    const unassigned = await assigned.related.unassignWorkflowState();
+    expect(unassigned.workflow).toBeUndefined();
+  });
+
+  it('sets the locale', async () => {
+    const item = await repository.related.contentItems.create(article('locale'));
+    const localized = await item.related.setLocale('fr-FR');
+    expect(localized).toMatchObject({ locale: 'fr-FR', version: 2 });
   });
 });

@@ -196,7 +196,6 @@ export async function createContentItem(
     lastPublishedVersion: null,
     lastPublishedDate: null,
     lastUnpublishedDate: null,
-    publishingStatus: 'NONE',
     createdBy: actor.sid,
     createdDate: now,
     lastModifiedBy: actor.sid,

@@ -14,8 +14,10 @@ import {
   nextVersion,
   requireCurrentVersion,
   requireDeliveryKey,
+  requireLocale,
   saveChange,
 } from './items.js';
+import { getRepository } from '../repositories/queries.js';
 
 /** POST …/archive and …/unarchive with `{version}`; archiving an archived item changes nothing. */
 export function setContentItemStatus(deps: Deps, actor: Actor, id: string, archived: boolean, request: Record<string, unknown>): Promise<ContentItem> {
@@ -93,4 +95,39 @@ export async function listContentItemHistory(deps: Deps, id: string, page: PageR
   if (version === undefined) await getContentItem(deps, id);
   else await getContentItemVersion(deps, id, version);
   return deps.store.contentItems.listHistory(id, version, page);
+}
+
+/**
+ * PATCH …/workflow `{version, state}` (`edit-workflow`): a workflow state of the item's hub, or null to
+ * unassign.
+ */
+export function setWorkflowState(deps: Deps, actor: Actor, id: string, request: Record<string, unknown>): Promise<ContentItem> {
+  return changeItems(deps, async (tx) => {
+    const item = await getContentItem(tx, id);
+    requireCurrentVersion(item, request.version);
+    if (!Object.prototype.hasOwnProperty.call(request, 'state')) {
+      throw invalid({ entity: ENTITY, property: 'state', message: 'state is required: a workflow state id, or null to unassign' });
+    }
+    let state: string | null = null;
+    if (request.state !== null) {
+      const found = typeof request.state === 'string' ? await tx.store.workflowStates.get(request.state) : undefined;
+      if (!found || found.hubId !== item.hubId) {
+        throw invalid({ entity: ENTITY, property: 'state', invalidValue: request.state, message: 'state must be a workflow state of the item\'s hub' });
+      }
+      state = found.id;
+    }
+    if (state === item.workflowState) return item;
+    return saveChange(tx, item, nextVersion(tx, actor, item, { workflowState: state }), 'WORKFLOW');
+  });
+}
+
+/** POST …/locale `{locale, version}` (`set-locale`): one of the repository's item locales when it lists any. */
+export function setContentItemLocale(deps: Deps, actor: Actor, id: string, request: Record<string, unknown>): Promise<ContentItem> {
+  return changeItems(deps, async (tx) => {
+    const item = await getContentItem(tx, id);
+    requireCurrentVersion(item, request.version);
+    const locale = requireLocale(await getRepository(tx, item.contentRepositoryId), request.locale);
+    if (locale === item.locale) return item;
+    return saveChange(tx, item, nextVersion(tx, actor, item, { locale }), 'SET_LOCALE');
+  });
 }

@@ -1,4 +1,4 @@
-import type { ContentItem, ContentItemHistoryEntry } from '../../domain/model.js';
+import { publishingStatusOf, type ContentItem, type ContentItemHistoryEntry } from '../../domain/model.js';
 import { link, type Links } from '../hal.js';
 
 /** The relations of wire-examples.json CONTENT_ITEM that Decibel serves. */
@@ -17,6 +17,11 @@ function contentItemLinks(base: string, item: ContentItem): Links {
     'content-item-history': link(`${self}/history{?page,size,sort}`),
     copy: link(`${base}/content-repositories/{id}/content-items?sourceContentItemId=${item.id}`),
     'delivery-key': link(`${self}/delivery-key`),
+    publish: link(`${self}/publish`),
+    unpublish: link(`${self}/unpublish`),
+    planned: link(`${self}/planned{?epoch,time}`),
+    'set-locale': link(`${self}/locale`),
+    'edit-workflow': link(`${self}/workflow`),
   };
   if (item.folderId) links.folder = link(`${base}/folders/${item.folderId}`);
   return links;
@@ -45,7 +50,7 @@ export function contentItemResource(base: string, item: ContentItem, { basic = f
     lastPublishedVersion: item.lastPublishedVersion ?? undefined,
     lastPublishedDate: item.lastPublishedDate ?? undefined,
     lastUnpublishedDate: item.lastUnpublishedDate ?? undefined,
-    publishingStatus: item.publishingStatus,
+    publishingStatus: publishingStatusOf(item),
     _links: contentItemLinks(base, item),
   };
 }

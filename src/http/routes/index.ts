@@ -40,6 +40,10 @@ import { contentItemVersionsRoute } from './content-items/item-versions.js';
 import { contentItemHistoryRoute } from './content-items/item-history.js';
 import { restoreContentItemRoute } from './content-items/restore-item.js';
 import { deliveryKeyRoutes } from './content-items/delivery-key.js';
+import { publishContentItemRoute } from './content-items/publish-item.js';
+import { plannedContentItemRoute } from './content-items/planned.js';
+import { workflowAndLocaleRoutes } from './content-items/workflow-and-locale.js';
+import { publishingJobRoutes } from './publishing-jobs/publishing-job.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
@@ -85,4 +89,8 @@ export const managementRoutes: Route[] = [
   contentItemHistoryRoute,
   restoreContentItemRoute,
   deliveryKeyRoutes,
+  publishContentItemRoute,
+  plannedContentItemRoute,
+  workflowAndLocaleRoutes,
+  publishingJobRoutes,
 ];

@@ -25,7 +25,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_published_version', 'integer')
     .addColumn('last_published_date', 'text')
     .addColumn('last_unpublished_date', 'text')
-    .addColumn('publishing_status', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_date', 'text', (c) => c.notNull())
     .addColumn('last_modified_by', 'text', (c) => c.notNull())

@@ -3,6 +3,7 @@ import * as foundation from './001-foundation.js';
 import * as serverSecrets from './002-server-secrets.js';
 import * as jobs from './003-jobs.js';
 import * as contentItems from './004-content-items.js';
+import * as publishingJobs from './005-publishing-jobs.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002-server-secrets': serverSecrets,
   '003-jobs': jobs,
   '004-content-items': contentItems,
+  '005-publishing-jobs': publishingJobs,
 };
 
 export const migrationProvider: MigrationProvider = {

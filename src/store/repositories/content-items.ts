@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, PublishingStatus, Status } from '../../domain/model.js';
+import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, Status } from '../../domain/model.js';
 import type { ContentItemRepository } from '../../domain/ports.js';
 import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
@@ -13,7 +13,6 @@ const toItem = (row: Selectable<ContentItemsTable>): ContentItem => ({
   version: Number(row.version),
   lastPublishedVersion: row.lastPublishedVersion === null ? null : Number(row.lastPublishedVersion),
   status: row.status as Status,
-  publishingStatus: row.publishingStatus as PublishingStatus,
 });
 
 const toRow = (item: ContentItem): ContentItemsTable => ({
@@ -132,6 +131,22 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard): Conte
     },
     async recordHistory(entry) {
       await recordHistory(entry);
+    },
+    async setPublication(id, publication) {
+      await db.updateTable('contentItems').set(publication).where('id', '=', id).execute();
+    },
+    async lastPublicationAt(id, at) {
+      const row = await db
+        .selectFrom('contentItemHistory')
+        .selectAll()
+        .where('contentItemId', '=', id)
+        .where('action', 'in', ['PUBLISH', 'UNPUBLISH'])
+        .where('actionedDate', '<=', at)
+        .orderBy('actionedDate', 'desc')
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && toEntry(row);
     },
     async countInFolder(folderId) {
       const row = await db
