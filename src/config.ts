@@ -1,5 +1,9 @@
 import path from 'node:path';
 import type { LimitBudgets } from './limits/index.js';
+import { ConfigError } from './config-error.js';
+import { parseBlobsSetting, type BlobsSetting } from './blobs/setting.js';
+
+export { ConfigError };
 
 /** Every setting Decibel reads, typed and validated once at start-up (docs/configuration.md). */
 export interface Config {
@@ -29,16 +33,6 @@ export interface Config {
   /** How often an instance looks for jobs queued by other instances, in milliseconds. */
   jobPollInterval: number;
   blobs: BlobsSetting;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
 }
 
 export const DEFAULT_CLIENT_ID = 'decibel';
@@ -111,54 +105,6 @@ function redisUrl(env: Env): string | undefined {
   return raw;
 }
 
-/** Where asset bytes are kept (src/blobs). */
-export type BlobsSetting =
-  | { kind: 'filesystem'; root?: string }
-  | { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string; forcePathStyle: boolean };
-
-/** DECIBEL_BLOBS (unset, `file:///folder` or `s3://bucket/prefix`) and the DECIBEL_S3_* settings that go with it. */
-function blobsSetting(env: Env): BlobsSetting {
-  const raw = env.DECIBEL_BLOBS;
-  if (raw === undefined || raw === '') return { kind: 'filesystem' };
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('DECIBEL_BLOBS', `must be a file:// or s3:// URL, got "${raw}"`);
-  }
-  if (url.protocol === 'file:') {
-    if (url.host !== '') throw new ConfigError('DECIBEL_BLOBS', 'a file:// URL names a local folder: file:///path/to/blobs');
-    return { kind: 'filesystem', root: decodeURIComponent(url.pathname) };
-  }
-  if (url.protocol !== 's3:') throw new ConfigError('DECIBEL_BLOBS', `must be a file:// or s3:// URL, got a ${url.protocol} URL`);
-  if (!url.hostname) throw new ConfigError('DECIBEL_BLOBS', 'an s3:// URL names a bucket: s3://bucket/optional/prefix');
-  const prefix = decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, '');
-  const endpoint = env.DECIBEL_S3_ENDPOINT || undefined;
-  if (endpoint !== undefined) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(endpoint);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-      throw new ConfigError('DECIBEL_S3_ENDPOINT', `must be an http(s) URL, got "${endpoint}"`);
-    }
-  }
-  const pathStyle = env.DECIBEL_S3_FORCE_PATH_STYLE || 'false';
-  if (pathStyle !== 'true' && pathStyle !== 'false') {
-    throw new ConfigError('DECIBEL_S3_FORCE_PATH_STYLE', `must be true or false, got "${pathStyle}"`);
-  }
-  return {
-    kind: 's3',
-    bucket: url.hostname,
-    prefix: prefix ? `${prefix}/` : '',
-    endpoint,
-    region: env.DECIBEL_S3_REGION || undefined,
-    forcePathStyle: pathStyle === 'true',
-  };
-}
-
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const logLevel = text(env, 'LOG_LEVEL', 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -192,6 +138,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       graphql: integer(env, 'DECIBEL_GRAPHQL_RATE_LIMIT', 60, 0, 1_000_000),
     },
     jobPollInterval: integer(env, 'DECIBEL_JOB_POLL_MS', 500, 10, 60_000),
-    blobs: blobsSetting(env),
+    blobs: parseBlobsSetting(env),
   };
 }

@@ -1,12 +1,17 @@
 /**
- * Where asset bytes live (issue 3): a folder by default, an S3-compatible bucket at scale. Metadata
- * (names, content types, sizes shown to clients) belongs to the asset records in the database; a blob
- * store only keeps bytes under a key, whole or not at all, and serves ranges of them.
+ * Where asset bytes live (issue 3): a folder by default, an S3-compatible bucket at scale. A blob store
+ * keeps bytes and their content type under a key, whole or not at all, and serves ranges of them. The
+ * asset records in the database stay the authority on names, types and sizes shown to clients; the type
+ * kept here is what a bucket serves when it hands the bytes out itself.
  */
 import type { Readable } from 'node:stream';
 
+/** What a blob is stored as when its writer names no type (RFC 9110 §8.3). */
+export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+
 export interface BlobInfo {
   size: number;
+  contentType: string;
 }
 
 /** Bytes `start` to `end` inclusive, as in an HTTP `Range` header; no `end` means to the last byte. */
@@ -22,8 +27,12 @@ export interface BlobRead extends BlobInfo {
 }
 
 export interface BlobStore {
-  /** Streams `body` into `key`, replacing what was there; readers see the old blob or the new one, never part of it. */
+  /**
+   * Streams `body` into `key`, replacing what was there; readers see the old blob or the new one, never
+   * part of it. When the put fails, `body` is destroyed and nothing of it is kept.
+   */
   put(key: string, body: Readable, options?: { contentType?: string }): Promise<BlobInfo>;
+  /** The blob's bytes, or those of `range`; undefined when nothing is stored under `key`. Throws RangeNotSatisfiable. */
   get(key: string, range?: BlobRange): Promise<BlobRead | undefined>;
   head(key: string): Promise<BlobInfo | undefined>;
   /** Removes the blob; removing one that is not there is not an error. */
@@ -44,7 +53,7 @@ export class RangeNotSatisfiable extends Error {
 
 /**
  * Keys are `/`-separated paths of non-empty segments (`hubId/assetId/file.jpg`). Segments may not start
- * with `.` (so `..` cannot climb out of the folder, and the store's own `.incoming` folder is out of
+ * with `.` (so `..` cannot climb out of the folder, and the filesystem store's own dot-folders are out of
  * reach) nor hold `\` or control characters.
  */
 export function checkKey(key: string): void {
@@ -53,6 +62,13 @@ export function checkKey(key: string): void {
     key.length <= 1024 &&
     key.split('/').every((segment) => segment.length > 0 && !segment.startsWith('.') && !/[\\\u0000-\u001f\u007f]/.test(segment));
   if (!fine) throw new Error(`invalid blob key ${JSON.stringify(key)}`);
+}
+
+/** The type to store: the one given, or the default; a type S3 could not send as a header is refused. */
+export function contentTypeOf(options: { contentType?: string } | undefined): string {
+  const type = options?.contentType || DEFAULT_CONTENT_TYPE;
+  if (type.length > 256 || !/^[\x20-\x7e]+$/.test(type)) throw new Error(`invalid content type ${JSON.stringify(type)}`);
+  return type;
 }
 
 /** A range is whole byte offsets, start first; what the blob holds is checked when it is read. */

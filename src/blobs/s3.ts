@@ -1,9 +1,9 @@
 /**
  * Blobs in an S3-compatible bucket (`DECIBEL_BLOBS=s3://bucket/prefix`). Uploads stream through the
- * SDK's multipart `Upload`, so a blob of unknown length never sits in memory, and an object appears only
- * when the upload completes (a failed upload is aborted). Reads pass `Range` to the server.
+ * SDK's multipart `Upload`, so a blob of unknown length never sits in memory whole, and an object appears
+ * only when the upload completes (a failed one is aborted). Reads pass `Range` to the server.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -11,11 +11,10 @@ import {
   HeadObjectCommand,
   S3Client,
   S3ServiceException,
-  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { BlobsSetting } from '../config.js';
-import { checkKey, checkRange, RangeNotSatisfiable, type BlobStore } from './blob-store.js';
+import type { BlobsSetting } from './setting.js';
+import { checkKey, checkRange, contentTypeOf, DEFAULT_CONTENT_TYPE, RangeNotSatisfiable, type BlobStore } from './blob-store.js';
 
 export interface S3Options extends Omit<Extract<BlobsSetting, { kind: 's3' }>, 'kind'> {
   /** Normally taken from the SDK's default chain (environment, profile, instance role). */
@@ -25,7 +24,7 @@ export interface S3Options extends Omit<Extract<BlobsSetting, { kind: 's3' }>, '
 const status = (error: unknown) => (error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined);
 
 export async function s3BlobStore({ bucket, prefix, endpoint, region, forcePathStyle, credentials }: S3Options): Promise<BlobStore> {
-  const config: S3ClientConfig = {
+  const client = new S3Client({
     region: region ?? process.env.AWS_REGION ?? 'us-east-1',
     forcePathStyle,
     // Many S3-compatible servers refuse the checksums the SDK now adds to every request by default.
@@ -33,8 +32,7 @@ export async function s3BlobStore({ bucket, prefix, endpoint, region, forcePathS
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-  };
-  const client = new S3Client(config);
+  });
   // A wrong bucket, endpoint or credential stops start-up with a clear message, not the first upload.
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
@@ -49,21 +47,34 @@ export async function s3BlobStore({ bucket, prefix, endpoint, region, forcePathS
   };
 
   const store: BlobStore = {
-    async put(key, body: Readable, options = {}) {
+    async put(key, body, options) {
       let size = 0;
-      const counted = new PassThrough();
-      counted.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-      });
-      // A failing source must fail the upload, not end it early as if the bytes were all there.
-      body.on('error', (error) => counted.destroy(error));
-      body.pipe(counted);
-      const upload = new Upload({
-        client,
-        params: { Bucket: bucket, Key: objectKey(key), Body: counted, ContentType: options.contentType },
-      });
-      await upload.done();
-      return { size };
+      let sourceError: unknown;
+      async function* counted() {
+        try {
+          for await (const chunk of body as AsyncIterable<Buffer | string>) {
+            const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+            size += bytes.length;
+            yield bytes;
+          }
+        } catch (error) {
+          sourceError = error;
+          throw error;
+        }
+      }
+      try {
+        const contentType = contentTypeOf(options);
+        const upload = new Upload({
+          client,
+          params: { Bucket: bucket, Key: objectKey(key), Body: Readable.from(counted()), ContentType: contentType },
+        });
+        await upload.done();
+        return { size, contentType };
+      } catch (error) {
+        body.destroy();
+        // When the source fails, that is the news, even if aborting the multipart upload failed too.
+        throw sourceError ?? error;
+      }
     },
     async get(key, range) {
       if (range) checkRange(range);
@@ -76,11 +87,12 @@ export async function s3BlobStore({ bucket, prefix, endpoint, region, forcePathS
           }),
         );
         const body = result.Body as Readable;
+        const contentType = result.ContentType || DEFAULT_CONTENT_TYPE;
         const served = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(result.ContentRange ?? '');
         if (range && served) {
-          return { body, size: Number(served[3]), range: { start: Number(served[1]), end: Number(served[2]) } };
+          return { body, contentType, size: Number(served[3]), range: { start: Number(served[1]), end: Number(served[2]) } };
         }
-        return { body, size: result.ContentLength ?? 0 };
+        return { body, contentType, size: result.ContentLength ?? 0 };
       } catch (error) {
         if (status(error) === 404) return undefined;
         if (status(error) === 416 && range) {
@@ -93,7 +105,7 @@ export async function s3BlobStore({ bucket, prefix, endpoint, region, forcePathS
     async head(key) {
       try {
         const result = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
-        return { size: result.ContentLength ?? 0 };
+        return { size: result.ContentLength ?? 0, contentType: result.ContentType || DEFAULT_CONTENT_TYPE };
       } catch (error) {
         if (status(error) === 404) return undefined;
         throw error;
