@@ -64,6 +64,7 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two Decibel processes on on
         DECIBEL_CLIENT_ID: CLIENT_ID,
         DECIBEL_CLIENT_SECRET: CLIENT_SECRET,
         DECIBEL_TOKEN_RATE_LIMIT: '4',
+        DECIBEL_PUBLISH_RATE_LIMIT: '3',
         ...redis,
       });
     };
@@ -138,5 +139,30 @@ describe.skipIf(!process.env.DECIBEL_TEST_POSTGRES)('two Decibel processes on on
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await first.api('/hubs')).status).toBe(200);
     expect((await second.api('/hubs')).status).toBe(200);
+  });
+
+  it.skipIf(!process.env.DECIBEL_TEST_REDIS)('shares the publish budget, and runs each publishing job once', async () => {
+    const hubId = ((await (await first.api('/hubs')).json()) as any)._embedded.hubs[0].id;
+    const schemaId = 'https://schema.example.com/published.json';
+    await first.api(`/hubs/${hubId}/content-type-schemas`, { method: 'POST', json: { schemaId, body: schemaBody(schemaId) } });
+    const type = (await (await first.api(`/hubs/${hubId}/content-types`, { method: 'POST', json: { contentTypeUri: schemaId } })).json()) as any;
+    const repo = ((await (await first.api(`/hubs/${hubId}/content-repositories`)).json()) as any)._embedded['content-repositories'][0];
+    await first.api(`/content-repositories/${repo.id}/content-types`, { method: 'POST', json: { contentTypeId: type.id } });
+    const item = (await (
+      await second.api(`/content-repositories/${repo.id}/content-items`, { method: 'POST', json: { label: 'shared', body: { _meta: { schema: schemaId }, title: 'x' } } })
+    ).json()) as any;
+
+    const publish = (instance: Instance) => instance.api(`/content-items/${item.id}/publish`, { method: 'POST', json: {} });
+    const accepted = [await publish(first), await publish(second), await publish(first)];
+    expect(accepted.map((r) => r.status)).toEqual([204, 204, 204]);
+    expect((await publish(second)).status).toBe(429);
+    expect((await publish(first)).status).toBe(429);
+
+    for (const response of accepted) {
+      const location = response.headers.get('location')!;
+      await expect.poll(async () => ((await (await second.api(location.slice(location.indexOf('/publishing-jobs')))).json()) as any).state, { timeout: 10_000, interval: 50 }).toBe('COMPLETED');
+    }
+    const history = (await (await first.api(`/content-items/${item.id}/history`)).json()) as any;
+    expect(history._embedded.history.filter((h: any) => h.action === 'PUBLISH')).toHaveLength(3);
   });
 });
