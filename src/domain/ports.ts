@@ -3,6 +3,7 @@
  * the domain never sees SQL.
  */
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { ResolvedSearch } from './content-items/search.js';
 import type {
   AssignedContentType,
   Client,
@@ -128,6 +129,8 @@ export interface ContentItemRepository {
   update(item: ContentItem, basedOn: number, action: ContentItemAction): Promise<boolean>;
   /** An action that makes no new version (publishing). */
   recordHistory(entry: ContentItemHistoryEntry): Promise<void>;
+  /** The hub's items matching a search (search.ts), sorted as asked (`relevance` is most recently modified first). */
+  search(query: ResolvedSearch, page: PageRequest): Promise<Page<ContentItem>>;
   /** How many items sit directly in a folder (a folder with items cannot be deleted). */
   countInFolder(folderId: string): Promise<number>;
   /** Records a publication or an unpublication, which makes no new version and leaves other fields alone. */

@@ -17,6 +17,7 @@ import { serverSecretRepository } from './repositories/server-secrets.js';
 import { jobRepository } from './repositories/jobs.js';
 import { contentItemRepository } from './repositories/content-items.js';
 import { publishingJobRepository } from './repositories/publishing-jobs.js';
+import { postgresSearchIndex, sqliteSearchIndex } from './search/index.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
   return {
@@ -30,7 +31,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     pats: patRepository(db, guard),
     serverSecrets: serverSecretRepository(db),
     jobs: jobRepository(db, { skipLocked: postgres }),
-    contentItems: contentItemRepository(db, guard),
+    contentItems: contentItemRepository(db, guard, postgres ? postgresSearchIndex : sqliteSearchIndex),
     publishingJobs: publishingJobRepository(db),
   };
 }

@@ -34,7 +34,7 @@ const ACTIONS = new Set([
 ]);
 
 /** Values for template variables: small pages and the first version. */
-const VARIABLES = { page: 0, size: 5, version: 1 };
+const VARIABLES = { page: 0, size: 5, version: 1, query: 'walked' };
 
 let server: TestServer;
 beforeAll(async () => {

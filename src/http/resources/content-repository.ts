@@ -24,6 +24,7 @@ export function contentRepositoryResource(base: string, repository: ContentRepos
       'content-items': link(`${self}/content-items{?folderId,page,projection,size,sort,status,excludeHierarchicalChildren}`),
       'create-content-item': link(`${self}/content-items{?ignoreSchemaValidation}`),
       'update-content-items': link(`${base}/content-items`),
+      'search-content-items': link(`${base}/hubs/${repository.hubId}/content-items/find?q={query}{&page,size,sort}`),
     },
   };
 }

@@ -28,6 +28,7 @@ export function hubResource(base: string, hub: Hub) {
       'create-content-type-schema': link(`${self}/content-type-schemas`),
       'workflow-states': link(`${self}/workflow-states{?page,size,sort}`),
       'create-workflow-state': link(`${self}/workflow-states`),
+      'search-content-items': link(`${self}/content-items/find?q={query}{&page,size,sort}`),
     },
   };
 }

@@ -44,6 +44,7 @@ import { publishContentItemRoute } from './content-items/publish-item.js';
 import { plannedContentItemRoute } from './content-items/planned.js';
 import { workflowAndLocaleRoutes } from './content-items/workflow-and-locale.js';
 import { publishingJobRoutes } from './publishing-jobs/publishing-job.js';
+import { searchContentItemsRoute } from './content-items/search-items.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
@@ -93,4 +94,5 @@ export const managementRoutes: Route[] = [
   plannedContentItemRoute,
   workflowAndLocaleRoutes,
   publishingJobRoutes,
+  searchContentItemsRoute,
 ];

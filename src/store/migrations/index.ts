@@ -4,6 +4,7 @@ import * as serverSecrets from './002-server-secrets.js';
 import * as jobs from './003-jobs.js';
 import * as contentItems from './004-content-items.js';
 import * as publishingJobs from './005-publishing-jobs.js';
+import * as contentSearch from './006-content-search.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003-jobs': jobs,
   '004-content-items': contentItems,
   '005-publishing-jobs': publishingJobs,
+  '006-content-search': contentSearch,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, Status } from '../../domain/model.js';
 import type { ContentItemRepository } from '../../domain/ports.js';
 import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
 import type { Guard } from './guard.js';
+import { indexedText, type SearchIndex } from '../search/index.js';
 
 const toItem = (row: Selectable<ContentItemsTable>): ContentItem => ({
   ...row,
@@ -37,7 +38,7 @@ const SORT_COLUMNS: Record<string, string> = {
   status: 'status',
 };
 
-export function contentItemRepository(db: Kysely<Database>, guard: Guard): ContentItemRepository {
+export function contentItemRepository(db: Kysely<Database>, guard: Guard, searchIndex: SearchIndex): ContentItemRepository {
   const recordVersion = (item: ContentItem) =>
     db.insertInto('contentItemVersions').values({ contentItemId: item.id, version: item.version, item: JSON.stringify(item) }).execute();
   const recordHistory = (entry: ContentItemHistoryEntry) => db.insertInto('contentItemHistory').values({ id: randomUUID(), ...entry }).execute();
@@ -110,6 +111,7 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard): Conte
     insert: (item, action) =>
       guard(async () => {
         await db.insertInto('contentItems').values(toRow(item)).execute();
+        await searchIndex.write(db, item.id, indexedText(item));
         await recordVersion(item);
         await recordHistory(historyOf(item, action));
       }),
@@ -124,6 +126,7 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard): Conte
           .executeTakeFirst();
         updated = Number(result.numUpdatedRows) === 1;
         if (!updated) return;
+        await searchIndex.write(db, item.id, indexedText(item));
         if (item.version !== basedOn) await recordVersion(item);
         await recordHistory(historyOf(item, action));
       });
@@ -147,6 +150,27 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard): Conte
         .limit(1)
         .executeTakeFirst();
       return row && toEntry(row);
+    },
+    search({ hubId, clauses }, page) {
+      let query = db.selectFrom('contentItems').where('hubId', '=', hubId);
+      for (const clause of clauses) {
+        query = query.where((eb) =>
+          eb.or(
+            clause.map((predicate) => {
+              const test =
+                predicate.kind === 'text'
+                  ? searchIndex.matches(predicate)
+                  : eb(eb.fn.coalesce(eb.fn('lower', [eb.ref(predicate.field)]), sql.lit('')), '=', predicate.value);
+              return predicate.negated ? eb.not(test) : test;
+            }),
+          ),
+        );
+      }
+      // Without a ranking shared by both engines, "relevance" (and no sort) lists the most recently changed first.
+      const sort = page.sort
+        .map((order) => (order.field === 'relevance' ? { field: 'lastModifiedDate', direction: 'desc' as const } : order))
+        .concat(page.sort.length === 0 ? [{ field: 'lastModifiedDate', direction: 'desc' }] : []);
+      return fetchPage(query, { ...page, sort }, SORT_COLUMNS, toItem);
     },
     async countInFolder(folderId) {
       const row = await db

@@ -1,0 +1,70 @@
+/**
+ * The content item search index, one implementation per dialect (the only place the dialects' queries
+ * differ): kept in step with every write to an item, and turning one search term into a predicate on
+ * `content_items.id`.
+ */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { ContentItem } from '../../domain/model.js';
+import type { Database } from '../schema.js';
+
+export interface IndexedText {
+  label: string;
+  /** Everything searchable, label included. */
+  text: string;
+}
+
+export interface TextTerm {
+  /** `label` searches the label only; `text` the whole item. */
+  column: 'label' | 'text';
+  value: string;
+  /** The value must appear as written, not only its words. */
+  exact: boolean;
+}
+
+export interface SearchIndex {
+  write(db: Kysely<Database>, itemId: string, text: IndexedText): Promise<void>;
+  /** `content_items.id IN (items whose column holds the term)`. */
+  matches(term: TextTerm): Expression<SqlBool>;
+}
+
+function strings(value: unknown, into: string[]): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const entry of value) strings(entry, into);
+  else if (value !== null && typeof value === 'object') for (const entry of Object.values(value)) strings(entry, into);
+  return into;
+}
+
+/** What the index holds for an item: its label, and its label with every string in its body. */
+export function indexedText(item: ContentItem): IndexedText {
+  return { label: item.label, text: [item.label, ...strings(item.body, [])].join('\n') };
+}
+
+/** `%value%` for LIKE, with LIKE's own characters taken literally (escaped with `\`). */
+const containing = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export const sqliteSearchIndex: SearchIndex = {
+  async write(db, itemId, { label, text }) {
+    await sql`DELETE FROM content_item_search WHERE item_id = ${itemId}`.execute(db);
+    await sql`INSERT INTO content_item_search (item_id, label, text) VALUES (${itemId}, ${label}, ${text})`.execute(db);
+  },
+  matches({ column, value, exact }) {
+    // An FTS5 phrase in the column: the value's words in order (values never hold a double quote).
+    const phrase = `${column} : "${value}"`;
+    const literal = exact ? sql` AND lower(${sql.ref(column)}) LIKE ${containing(value)} ESCAPE '\\'` : sql``;
+    return sql<SqlBool>`content_items.id IN (SELECT item_id FROM content_item_search WHERE content_item_search MATCH ${phrase}${literal})`;
+  },
+};
+
+export const postgresSearchIndex: SearchIndex = {
+  async write(db, itemId, { label, text }) {
+    await sql`INSERT INTO content_item_search (item_id, label, text, label_doc, text_doc)
+      VALUES (${itemId}, ${label}, ${text}, to_tsvector('simple', ${label}), to_tsvector('simple', ${text}))
+      ON CONFLICT (item_id) DO UPDATE SET label = EXCLUDED.label, text = EXCLUDED.text,
+        label_doc = EXCLUDED.label_doc, text_doc = EXCLUDED.text_doc`.execute(db);
+  },
+  matches({ column, value, exact }) {
+    const doc = sql.ref(`${column}_doc`);
+    const literal = exact ? sql` AND lower(${sql.ref(column)}) LIKE ${containing(value)}` : sql``;
+    return sql<SqlBool>`content_items.id IN (SELECT item_id FROM content_item_search WHERE ${doc} @@ phraseto_tsquery('simple', ${value})${literal})`;
+  },
+};
