@@ -4,6 +4,7 @@
  */
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ResolvedSearch } from './content-items/search.js';
+import type { FacetRow } from './content-items/facets.js';
 import type {
   AssignedContentType,
   Client,
@@ -131,6 +132,10 @@ export interface ContentItemRepository {
   recordHistory(entry: ContentItemHistoryEntry): Promise<void>;
   /** The hub's items matching a search (search.ts), sorted as asked (`relevance` is most recently modified first). */
   search(query: ResolvedSearch, page: PageRequest): Promise<Page<ContentItem>>;
+  /** The facts facets count, for every hub item matching a search. */
+  facetRows(query: ResolvedSearch): Promise<FacetRow[]>;
+  /** The items with these ids, in the order given (ids not found are left out). */
+  getMany(ids: readonly string[]): Promise<ContentItem[]>;
   /** How many items sit directly in a folder (a folder with items cannot be deleted). */
   countInFolder(folderId: string): Promise<number>;
   /** Records a publication or an unpublication, which makes no new version and leaves other fields alone. */

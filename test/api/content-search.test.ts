@@ -120,3 +120,93 @@ describe('search', () => {
     expect((await server.api(`/hubs/0123456789abcdef01234567/content-items/find?q=apple`)).status).toBe(404);
   });
 });
+
+describe('facets (facet-content-items)', () => {
+  const facet = (body: unknown, query = '') => server.api(`/hubs/${hubId}/content-items/facet?size=100${query}`, { method: 'POST', json: body });
+
+  beforeAll(async () => {
+    for (const [label, locale] of [
+      ['Apple pie', 'en-GB'],
+      ['Orange juice', 'fr-FR'],
+      ['Fruit salad', 'en-GB'],
+    ]) {
+      const item = await json(await server.api(`/content-items/${ids[label!]}`));
+      await server.api(`/content-items/${item.id}/locale`, { method: 'POST', json: { version: item.version, locale } });
+    }
+  });
+
+  it('counts values per field over the items that pass the other fields\' filters, and returns the matching items without bodies', async () => {
+    const response = await facet({
+      returnEntities: true,
+      fields: [
+        { facetAs: 'ENUM', field: 'locale', filter: { type: 'IN', values: ['en-GB'] } },
+        { facetAs: 'ENUM', field: 'schema', name: 'type' },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body._facets.locale).toEqual([
+      { _id: 'en-GB', count: 2 },
+      { _id: 'fr-FR', count: 1 },
+    ]);
+    expect(body._facets.type).toEqual([{ _id: SCHEMA_ID, count: 2 }]);
+    const items = body._embedded['content-items'];
+    expect(items.map((i: any) => i.label).sort()).toEqual(['Apple pie', 'Fruit salad']);
+    expect(items[0].body).toBeUndefined();
+    expect(items[0].schema).toBe(SCHEMA_ID);
+    expect(body.page.totalElements).toBe(2);
+  });
+
+  it('combines with a search query, EXCLUDES values, and returnEntities false', async () => {
+    const body = await json(
+      await facet(
+        { returnEntities: false, fields: [{ facetAs: 'ENUM', field: 'locale', filter: { type: 'EXCLUDES', values: ['fr-FR'] } }] },
+        `&query=${encodeURIComponent(`status:"ACTIVE"contentRepositoryId:"${repositoryId}"`)}`,
+      ),
+    );
+    expect(body._embedded['content-items']).toEqual([]);
+    expect(body.page.totalElements).toBe(5);
+  });
+
+  it('facets dates by range (dc-cli\'s "Last 7 days")', async () => {
+    const body = await json(
+      await facet({
+        fields: [{ facetAs: 'DATE', field: 'lastModifiedDate', filter: { type: 'DATE', values: ['-7:DAYS,NOW'] }, range: { start: 'NOW', end: '-7:DAYS' } }],
+        returnEntities: true,
+      }),
+    );
+    expect(body._facets.lastModifiedDate).toEqual([{ _id: '-7:DAYS,NOW', count: 6 }]);
+    const old = await json(await facet({ fields: [{ facetAs: 'DATE', field: 'lastModifiedDate', filter: { type: 'DATE', values: ['-100:YEARS,-60:DAYS'] } }] }));
+    expect(old.page.totalElements).toBe(0);
+  });
+
+  it('refuses unknown fields, facet kinds and bad dates with 400', async () => {
+    for (const fields of [
+      [{ facetAs: 'ENUM', field: 'colour' }],
+      [{ facetAs: 'PIE', field: 'schema' }],
+      [{ facetAs: 'DATE', field: 'lastModifiedDate', filter: { type: 'DATE', values: ['last week'] } }],
+      [{ facetAs: 'ENUM', field: 'schema', filter: { type: 'LIKE', values: ['x'] } }],
+    ]) {
+      const response = await facet({ fields });
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+    }
+  });
+});
+
+describe('filter by collection key', () => {
+  it('selects the active items of the content type the key names', async () => {
+    const hub = await json(await server.api(`/hubs/${hubId}`));
+    const { createHash } = await import('node:crypto');
+    const key = `${hub.name}:${createHash('sha256').update(SCHEMA_ID).digest('hex')}`;
+    const response = await server.api(`/hubs/${hubId}/content-items/filter`, {
+      method: 'POST',
+      json: { collectionKey: key, sortBy: { key: 'label', order: 'ASC' }, page: { size: 3 } },
+    });
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body.page).toMatchObject({ size: 3, totalElements: 6 });
+    expect(body._embedded['content-items'].map((i: any) => i.label)).toEqual(['Apple pie', 'Banana loaf', 'Fruit salad']);
+    const other = await server.api(`/hubs/${hubId}/content-items/filter`, { method: 'POST', json: { collectionKey: `other-hub:${'0'.repeat(64)}` } });
+    expect(other.status).toBe(400);
+  });
+});

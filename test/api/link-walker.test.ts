@@ -31,6 +31,8 @@ const ACTIONS = new Set([
   'set-locale',
   'edit-workflow',
   'cancel',
+  'facet-content-items',
+  'filter-content-items',
 ]);
 
 /** Values for template variables: small pages and the first version. */

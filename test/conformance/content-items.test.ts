@@ -137,3 +137,17 @@ describe('publishing, workflow and locale through the SDK', () => {
     expect(localized).toMatchObject({ locale: 'fr-FR', version: 2 });
   });
 });
+
+describe('faceting through the SDK', () => {
+  it('facets the hub\'s items by schema with a query, as dc-cli --facet does', async () => {
+    const page = await hub.related.contentItems.facet(
+      { fields: [{ facetAs: 'ENUM', field: 'schema', filter: { type: 'IN', values: [SCHEMA_ID] } }], returnEntities: true } as never,
+      { query: `contentRepositoryId:"${repository.id}"status:"ACTIVE"`, size: 100 } as never,
+    );
+    const items = page.getItems();
+    expect(items.length).toBeGreaterThan(3);
+    expect(items.every((item) => (item as unknown as { schema: string }).schema === SCHEMA_ID)).toBe(true);
+    expect(items.every((item) => item.status === 'ACTIVE')).toBe(true);
+  });
+});
+

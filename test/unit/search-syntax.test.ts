@@ -46,6 +46,11 @@ describe('text search syntax: more', () => {
   it('negates field terms and terms inside an OR', () => {
     expect(parseSearchQuery('-label:draft,apple').clauses).toEqual([[word('draft', { field: 'label', negated: true }), word('apple')]]);
   });
+  it('reads backslash-escaped quotes inside quotes, as dc-cli writes names', () => {
+    expect(parseSearchQuery('label:"say \\"hi\\" \\\\ bye"').clauses).toEqual([
+      [{ field: 'label', value: 'say "hi" \\ bye', exact: true, negated: false }],
+    ]);
+  });
   it('reads hyphens and underscores as part of words', () => {
     expect(parseSearchQuery('a-b_c').clauses).toEqual([[word('a-b_c')]]);
   });

@@ -4,7 +4,8 @@
  *   query  := clause (space clause)*          clauses are ANDed
  *   clause := term ("," term)*                terms of a clause are ORed
  *   term   := ["-"] [field ":"] value         a leading "-" negates; a "-" inside a word is the word's
- *   value  := word | "quoted text"            quotes keep colons, commas and spaces as text
+ *   value  := word | "quoted text"            quotes keep colons, commas and spaces as text;
+ *                                             inside them `\"` is a quote and `\\` a backslash
  *
  * A term may follow a closing quote directly (`status:"ACTIVE"folderId:"…"`, as the SDK's facet queries
  * are written). Matching is case-insensitive: values are kept lower-cased. Anything else is a
@@ -49,11 +50,17 @@ export function parseSearchQuery(input: string): SearchQuery {
   /** A bare word, or quoted text; at `at`. */
   const value = (): { text: string; exact: boolean } => {
     if (input[at] === '"') {
-      const close = input.indexOf('"', at + 1);
-      if (close < 0) fail('a quote is not closed');
-      const text = input.slice(at + 1, close);
+      // Inside quotes a backslash takes the next character as it is (dc-cli writes `label:"say \"hi\""`).
+      let text = '';
+      at += 1;
+      while (at < input.length && input[at] !== '"') {
+        if (input[at] === '\\' && at + 1 < input.length) at += 1;
+        text += input[at];
+        at += 1;
+      }
+      if (at >= input.length) fail('a quote is not closed');
       if (text.trim() === '') fail('quotes hold no text');
-      at = close + 1;
+      at += 1;
       return { text, exact: true };
     }
     const start = at;

@@ -29,6 +29,8 @@ export function hubResource(base: string, hub: Hub) {
       'workflow-states': link(`${self}/workflow-states{?page,size,sort}`),
       'create-workflow-state': link(`${self}/workflow-states`),
       'search-content-items': link(`${self}/content-items/find?q={query}{&page,size,sort}`),
+      'facet-content-items': link(`${self}/content-items/facet{?page,projection,query,size,sort}`),
+      'filter-content-items': link(`${self}/content-items/filter`),
     },
   };
 }

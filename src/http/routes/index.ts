@@ -45,6 +45,8 @@ import { plannedContentItemRoute } from './content-items/planned.js';
 import { workflowAndLocaleRoutes } from './content-items/workflow-and-locale.js';
 import { publishingJobRoutes } from './publishing-jobs/publishing-job.js';
 import { searchContentItemsRoute } from './content-items/search-items.js';
+import { facetContentItemsRoute } from './content-items/facet-items.js';
+import { filterContentItemsRoute } from './content-items/filter-items.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
@@ -95,4 +97,6 @@ export const managementRoutes: Route[] = [
   workflowAndLocaleRoutes,
   publishingJobRoutes,
   searchContentItemsRoute,
+  facetContentItemsRoute,
+  filterContentItemsRoute,
 ];

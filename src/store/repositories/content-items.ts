@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, Status } from '../../domain/model.js';
 import type { ContentItemRepository } from '../../domain/ports.js';
+import type { ResolvedSearch } from '../../domain/content-items/search.js';
 import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
 import type { Guard } from './guard.js';
@@ -49,6 +50,25 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
     actionedBy: item.lastModifiedBy,
     actionedDate: item.lastModifiedDate,
   });
+
+  /** The hub's items matching a search: ANDed clauses of ORed predicates. */
+  const matching = ({ hubId, clauses }: ResolvedSearch) => {
+    let query = db.selectFrom('contentItems').where('hubId', '=', hubId);
+    for (const clause of clauses) {
+      query = query.where((eb) =>
+        eb.or(
+          clause.map((predicate) => {
+            const test =
+              predicate.kind === 'text'
+                ? searchIndex.matches(predicate)
+                : eb(eb.fn.coalesce(eb.fn('lower', [eb.ref(predicate.field)]), sql.lit('')), '=', predicate.value);
+            return predicate.negated ? eb.not(test) : test;
+          }),
+        ),
+      );
+    }
+    return query;
+  };
 
   return {
     async get(id) {
@@ -151,26 +171,25 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
         .executeTakeFirst();
       return row && toEntry(row);
     },
-    search({ hubId, clauses }, page) {
-      let query = db.selectFrom('contentItems').where('hubId', '=', hubId);
-      for (const clause of clauses) {
-        query = query.where((eb) =>
-          eb.or(
-            clause.map((predicate) => {
-              const test =
-                predicate.kind === 'text'
-                  ? searchIndex.matches(predicate)
-                  : eb(eb.fn.coalesce(eb.fn('lower', [eb.ref(predicate.field)]), sql.lit('')), '=', predicate.value);
-              return predicate.negated ? eb.not(test) : test;
-            }),
-          ),
-        );
-      }
+    search(search, page) {
+      const query = matching(search);
       // Without a ranking shared by both engines, "relevance" (and no sort) lists the most recently changed first.
       const sort = page.sort
         .map((order) => (order.field === 'relevance' ? { field: 'lastModifiedDate', direction: 'desc' as const } : order))
         .concat(page.sort.length === 0 ? [{ field: 'lastModifiedDate', direction: 'desc' }] : []);
       return fetchPage(query, { ...page, sort }, SORT_COLUMNS, toItem);
+    },
+    async facetRows(search) {
+      const rows = await matching(search)
+        .select(['id', 'label', 'schema', 'locale', 'status', 'workflowState', 'assignees', 'createdDate', 'lastModifiedDate'])
+        .execute();
+      return rows.map((row) => ({ ...row, assignees: JSON.parse(row.assignees) as string[] }));
+    },
+    async getMany(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('contentItems').selectAll().where('id', 'in', ids).execute();
+      const byId = new Map(rows.map((row) => [row.id, toItem(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
     async countInFolder(folderId) {
       const row = await db

@@ -48,8 +48,8 @@ export const sqliteSearchIndex: SearchIndex = {
     await sql`INSERT INTO content_item_search (item_id, label, text) VALUES (${itemId}, ${label}, ${text})`.execute(db);
   },
   matches({ column, value, exact }) {
-    // An FTS5 phrase in the column: the value's words in order (values never hold a double quote).
-    const phrase = `${column} : "${value}"`;
+    // An FTS5 phrase in the column: the value's words in order (a quote inside is written twice).
+    const phrase = `${column} : "${value.replace(/"/g, '""')}"`;
     const literal = exact ? sql` AND lower(${sql.ref(column)}) LIKE ${containing(value)} ESCAPE '\\'` : sql``;
     return sql<SqlBool>`content_items.id IN (SELECT item_id FROM content_item_search WHERE content_item_search MATCH ${phrase}${literal})`;
   },
