@@ -5,6 +5,7 @@
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ResolvedSearch } from './content-items/search.js';
 import type { FacetRow } from './content-items/facets.js';
+import type { ContentLink, ContentLinkKind } from './content-items/links.js';
 import type {
   AssignedContentType,
   Client,
@@ -108,6 +109,8 @@ export interface ContentItemQuery {
   /** Only items directly in this folder. */
   folderId?: string;
   status?: Status;
+  /** Leave out items that have a hierarchy parent. */
+  excludeHierarchicalChildren?: boolean;
 }
 
 export interface ContentItemRepository {
@@ -120,14 +123,19 @@ export interface ContentItemRepository {
   listHistory(id: string, version: number | undefined, page: PageRequest): Promise<Page<ContentItemHistoryEntry>>;
   list(query: ContentItemQuery, page: PageRequest): Promise<Page<ContentItem>>;
   findByDeliveryKey(hubId: string, deliveryKey: string): Promise<ContentItem | undefined>;
-  /** Writes a new item with its first version and history entry. DuplicateKeyError when the delivery key is taken. */
-  insert(item: ContentItem, action: ContentItemAction): Promise<void>;
+  /**
+   * Writes a new item with its first version, history entry and the links its body holds.
+   * DuplicateKeyError when the delivery key is taken.
+   */
+  insert(item: ContentItem, action: ContentItemAction, links: ContentLink[]): Promise<void>;
   /**
    * Writes the item only if its stored version is still `basedOn` (false otherwise, changing nothing),
    * recording the new version when the version moved on, and `action` in the history.
    * DuplicateKeyError when the delivery key is taken.
    */
-  update(item: ContentItem, basedOn: number, action: ContentItemAction): Promise<boolean>;
+  update(item: ContentItem, basedOn: number, action: ContentItemAction, links: ContentLink[]): Promise<boolean>;
+  /** Links from any of `ids` (`direction: 'from'`) or to any of them (`'to'`), of the given kinds. */
+  links(ids: readonly string[], direction: 'from' | 'to', kinds: readonly ContentLinkKind[]): Promise<ContentLink[]>;
   /** An action that makes no new version (publishing). */
   recordHistory(entry: ContentItemHistoryEntry): Promise<void>;
   /** The hub's items matching a search (search.ts), sorted as asked (`relevance` is most recently modified first). */

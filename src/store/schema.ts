@@ -167,6 +167,12 @@ export interface PublishingJobsTable {
   lastModifiedDate: string;
 }
 
+export interface ContentLinksTable {
+  fromId: string;
+  toId: string;
+  kind: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -184,4 +190,5 @@ export interface Database {
   contentItemVersions: ContentItemVersionsTable;
   contentItemHistory: ContentItemHistoryTable;
   publishingJobs: PublishingJobsTable;
+  contentLinks: ContentLinksTable;
 }

@@ -11,6 +11,7 @@ import { getRepository } from '../repositories/queries.js';
 import { inTransaction } from '../transaction.js';
 import { deliveryKeyProblem } from './delivery-keys.js';
 import { checkBody } from './validation.js';
+import { linksIn } from './links.js';
 
 export const CONTENT_ITEM_SORT_FIELDS = ['label', 'createdDate', 'lastModifiedDate', 'version', 'status'] as const;
 export const ENTITY = 'ContentItem';
@@ -34,7 +35,7 @@ export async function listContentItems(
   deps: Deps,
   repositoryId: string,
   page: PageRequest,
-  filter: { folderId?: string; status?: Status } = {},
+  filter: { folderId?: string; status?: Status; excludeHierarchicalChildren?: boolean } = {},
 ): Promise<Page<ContentItem>> {
   await getRepository(deps, repositoryId);
   return deps.store.contentItems.list({ repositoryId, ...filter }, page);
@@ -92,7 +93,7 @@ export async function changeItems<T>(deps: Deps, work: (tx: Deps) => Promise<T>)
 export async function saveChange(deps: Deps, current: ContentItem, next: ContentItem, action: ContentItemAction): Promise<ContentItem> {
   let saved: boolean;
   try {
-    saved = await deps.store.contentItems.update(next, current.version, action);
+    saved = await deps.store.contentItems.update(next, current.version, action, linksIn(next.id, next.body));
   } catch (error) {
     if (error instanceof DuplicateKeyError && next.deliveryKey) throw new DeliveryKeyClash(next.hubId, next.deliveryKey);
     throw error;
@@ -203,7 +204,7 @@ export async function createContentItem(
   };
   await changeItems(deps, async (tx) => {
     try {
-      await tx.store.contentItems.insert(item, options.action ?? 'CREATE');
+      await tx.store.contentItems.insert(item, options.action ?? 'CREATE', linksIn(item.id, item.body));
     } catch (error) {
       if (error instanceof DuplicateKeyError && deliveryKey) throw new DeliveryKeyClash(item.hubId, deliveryKey);
       throw error;

@@ -1,5 +1,6 @@
 import { publishingStatusOf, type ContentItem, type ContentItemHistoryEntry } from '../../domain/model.js';
 import { link, type Links } from '../hal.js';
+import { hierarchyOf } from '../../domain/content-items/linked.js';
 
 /** The relations of wire-examples.json CONTENT_ITEM that Decibel serves. */
 function contentItemLinks(base: string, item: ContentItem): Links {
@@ -22,6 +23,8 @@ function contentItemLinks(base: string, item: ContentItem): Links {
     planned: link(`${self}/planned{?epoch,time}`),
     'set-locale': link(`${self}/locale`),
     'edit-workflow': link(`${self}/workflow`),
+    'content-item-with-children': link(`${base}/content-items/search/findByIdWithChildren?id=${item.id}`),
+    'content-item-with-parents': link(`${base}/content-items/search/findByIdWithParents?id=${item.id}`),
   };
   if (item.folderId) links.folder = link(`${base}/folders/${item.folderId}`);
   return links;
@@ -47,6 +50,7 @@ export function contentItemResource(base: string, item: ContentItem, { basic = f
     assignees: item.assignees,
     assignedDate: item.assignedDate ?? undefined,
     ...(item.workflowState ? { workflow: { state: item.workflowState } } : {}),
+    ...((item.body._meta as { hierarchy?: unknown }).hierarchy ? { hierarchy: hierarchyOf(item) } : {}),
     lastPublishedVersion: item.lastPublishedVersion ?? undefined,
     lastPublishedDate: item.lastPublishedDate ?? undefined,
     lastUnpublishedDate: item.lastUnpublishedDate ?? undefined,

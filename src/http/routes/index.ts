@@ -47,6 +47,7 @@ import { publishingJobRoutes } from './publishing-jobs/publishing-job.js';
 import { searchContentItemsRoute } from './content-items/search-items.js';
 import { facetContentItemsRoute } from './content-items/facet-items.js';
 import { filterContentItemsRoute } from './content-items/filter-items.js';
+import { linkedContentRoutes } from './content-items/linked-items.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
@@ -99,4 +100,5 @@ export const managementRoutes: Route[] = [
   searchContentItemsRoute,
   facetContentItemsRoute,
   filterContentItemsRoute,
+  linkedContentRoutes,
 ];

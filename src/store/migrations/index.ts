@@ -5,6 +5,7 @@ import * as jobs from './003-jobs.js';
 import * as contentItems from './004-content-items.js';
 import * as publishingJobs from './005-publishing-jobs.js';
 import * as contentSearch from './006-content-search.js';
+import * as contentLinks from './007-content-links.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004-content-items': contentItems,
   '005-publishing-jobs': publishingJobs,
   '006-content-search': contentSearch,
+  '007-content-links': contentLinks,
 };
 
 export const migrationProvider: MigrationProvider = {

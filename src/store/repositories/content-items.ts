@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, Status } from '../../domain/model.js';
 import type { ContentItemRepository } from '../../domain/ports.js';
 import type { ResolvedSearch } from '../../domain/content-items/search.js';
+import type { ContentLink, ContentLinkKind } from '../../domain/content-items/links.js';
 import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
 import type { Guard } from './guard.js';
@@ -50,6 +51,11 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
     actionedBy: item.lastModifiedBy,
     actionedDate: item.lastModifiedDate,
   });
+
+  const writeLinks = async (fromId: string, links: ContentLink[]) => {
+    await db.deleteFrom('contentLinks').where('fromId', '=', fromId).execute();
+    if (links.length > 0) await db.insertInto('contentLinks').values(links).execute();
+  };
 
   /** The hub's items matching a search: ANDed clauses of ORed predicates. */
   const matching = ({ hubId, clauses }: ResolvedSearch) => {
@@ -113,8 +119,13 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
         .execute();
       return { items: rows.map(toEntry), total: Number(total?.n ?? 0), request: page };
     },
-    list({ repositoryId, folderId, status }, page) {
+    list({ repositoryId, folderId, status, excludeHierarchicalChildren }, page) {
       let query = db.selectFrom('contentItems').where('contentRepositoryId', '=', repositoryId);
+      if (excludeHierarchicalChildren) {
+        query = query.where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('contentLinks').select('toId').whereRef('contentLinks.fromId', '=', 'contentItems.id').where('kind', '=', 'hierarchy'))),
+        );
+      }
       if (folderId !== undefined) query = query.where('folderId', '=', folderId);
       if (status) query = query.where('status', '=', status);
       return fetchPage(query, page, SORT_COLUMNS, toItem);
@@ -128,14 +139,15 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
         .executeTakeFirst();
       return row && toItem(row);
     },
-    insert: (item, action) =>
+    insert: (item, action, links) =>
       guard(async () => {
         await db.insertInto('contentItems').values(toRow(item)).execute();
+        await writeLinks(item.id, links);
         await searchIndex.write(db, item.id, indexedText(item));
         await recordVersion(item);
         await recordHistory(historyOf(item, action));
       }),
-    async update(item, basedOn, action) {
+    async update(item, basedOn, action, links) {
       let updated = false;
       await guard(async () => {
         const result = await db
@@ -146,6 +158,7 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
           .executeTakeFirst();
         updated = Number(result.numUpdatedRows) === 1;
         if (!updated) return;
+        await writeLinks(item.id, links);
         await searchIndex.write(db, item.id, indexedText(item));
         if (item.version !== basedOn) await recordVersion(item);
         await recordHistory(historyOf(item, action));
@@ -178,6 +191,16 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
         .map((order) => (order.field === 'relevance' ? { field: 'lastModifiedDate', direction: 'desc' as const } : order))
         .concat(page.sort.length === 0 ? [{ field: 'lastModifiedDate', direction: 'desc' }] : []);
       return fetchPage(query, { ...page, sort }, SORT_COLUMNS, toItem);
+    },
+    async links(ids, direction, kinds) {
+      if (ids.length === 0 || kinds.length === 0) return [];
+      const rows = await db
+        .selectFrom('contentLinks')
+        .selectAll()
+        .where(direction === 'from' ? 'fromId' : 'toId', 'in', ids)
+        .where('kind', 'in', kinds)
+        .execute();
+      return rows.map((row) => ({ ...row, kind: row.kind as ContentLinkKind }));
     },
     async facetRows(search) {
       const rows = await matching(search)

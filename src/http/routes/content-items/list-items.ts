@@ -14,8 +14,8 @@ interface ListQuery extends PagingQuery {
 
 /**
  * GET /content-repositories/{id}/content-items (`content-items`): `folderId` lists one folder's items,
- * `status` ACTIVE or ARCHIVED, `projection=basic` leaves bodies out. `excludeHierarchicalChildren` is
- * accepted; until hierarchies exist no item is a hierarchical child.
+ * `status` ACTIVE or ARCHIVED, `projection=basic` leaves bodies out, `excludeHierarchicalChildren=true`
+ * leaves out items with a hierarchy parent.
  */
 export const listContentItemsRoute: Route = (app, { deps, config }) =>
   app.get<{ Params: { repositoryId: string }; Querystring: ListQuery }>(
@@ -32,8 +32,12 @@ export const listContentItemsRoute: Route = (app, { deps, config }) =>
       },
     },
     async (request) => {
-      const { folderId, status, projection } = request.query;
-      const page = await listContentItems(deps, request.params.repositoryId, pageRequest(request.query, CONTENT_ITEM_SORT_FIELDS), { folderId, status });
+      const { folderId, status, projection, excludeHierarchicalChildren } = request.query;
+      const page = await listContentItems(deps, request.params.repositoryId, pageRequest(request.query, CONTENT_ITEM_SORT_FIELDS), {
+        folderId,
+        status,
+        excludeHierarchicalChildren,
+      });
       return listBody(request, 'content-items', page, (base, item) => contentItemResource(base, item, { basic: projection === 'basic' }));
     },
   );
