@@ -166,6 +166,23 @@ export interface ContentItemHistoryEntry {
   actionedDate: string;
 }
 
+export type LocalizationJobStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+/** A request to make locale variants of an item (002 "Create localizations"), carried out in the background. */
+export interface LocalizationJob {
+  id: string;
+  hubId: string;
+  rootContentItem: { id: string; label: string; locale: string };
+  version: number;
+  requestedLocales: string[];
+  replicateFolderStructure: boolean;
+  status: LocalizationJobStatus;
+  error: string | null;
+  createdBy: string;
+  createdDate: string;
+  lastModifiedDate: string;
+}
+
 export interface Client {
   clientId: string;
   label: string;

@@ -17,6 +17,7 @@ import type {
   ContentTypeSchema,
   Folder,
   Hub,
+  LocalizationJob,
   PublishingJob,
   PublishingJobState,
   PageRequest,
@@ -134,6 +135,8 @@ export interface ContentItemRepository {
    * DuplicateKeyError when the delivery key is taken.
    */
   update(item: ContentItem, basedOn: number, action: ContentItemAction, links: ContentLink[]): Promise<boolean>;
+  /** Joins a locale variant to the item it was made from. */
+  addVariant(variantId: string, sourceId: string): Promise<void>;
   /** Links from any of `ids` (`direction: 'from'`) or to any of them (`'to'`), of the given kinds. */
   links(ids: readonly string[], direction: 'from' | 'to', kinds: readonly ContentLinkKind[]): Promise<ContentLink[]>;
   /** An action that makes no new version (publishing). */
@@ -153,6 +156,13 @@ export interface ContentItemRepository {
   ): Promise<void>;
   /** The latest PUBLISH/UNPUBLISH entry of the item's history at or before `at`. */
   lastPublicationAt(id: string, at: string): Promise<ContentItemHistoryEntry | undefined>;
+}
+
+export interface LocalizationJobRepository {
+  get(id: string): Promise<LocalizationJob | undefined>;
+  listByRoot(rootContentItemId: string, page: PageRequest): Promise<Page<LocalizationJob>>;
+  insert(job: LocalizationJob): Promise<void>;
+  finish(id: string, outcome: { status: 'COMPLETED' | 'FAILED'; error?: string }, now: string): Promise<void>;
 }
 
 export interface PublishingJobRepository {
@@ -213,6 +223,7 @@ export interface Repositories {
   jobs: JobRepository;
   contentItems: ContentItemRepository;
   publishingJobs: PublishingJobRepository;
+  localizationJobs: LocalizationJobRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */

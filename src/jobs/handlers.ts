@@ -3,10 +3,12 @@
  */
 import type { Deps } from '../domain/ports.js';
 import { PUBLISH_JOB, runPublishingJob } from '../domain/content-items/publishing.js';
+import { LOCALIZE_JOB, runLocalizationJob } from '../domain/content-items/localization.js';
 import type { JobHandler } from './runner.js';
 
 export function jobHandlers(deps: Deps): Record<string, JobHandler> {
   return {
     [PUBLISH_JOB]: (job) => runPublishingJob(deps, (job.payload as { publishingJobId: string }).publishingJobId),
+    [LOCALIZE_JOB]: (job) => runLocalizationJob(deps, (job.payload as { localizationJobId: string }).localizationJobId),
   };
 }

@@ -17,6 +17,7 @@ import { serverSecretRepository } from './repositories/server-secrets.js';
 import { jobRepository } from './repositories/jobs.js';
 import { contentItemRepository } from './repositories/content-items.js';
 import { publishingJobRepository } from './repositories/publishing-jobs.js';
+import { localizationJobRepository } from './repositories/localization-jobs.js';
 import { postgresSearchIndex, sqliteSearchIndex } from './search/index.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
@@ -33,6 +34,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     jobs: jobRepository(db, { skipLocked: postgres }),
     contentItems: contentItemRepository(db, guard, postgres ? postgresSearchIndex : sqliteSearchIndex),
     publishingJobs: publishingJobRepository(db),
+    localizationJobs: localizationJobRepository(db),
   };
 }
 

@@ -173,6 +173,22 @@ export interface ContentLinksTable {
   kind: string;
 }
 
+export interface LocalizationJobsTable {
+  id: string;
+  hubId: string;
+  rootContentItemId: string;
+  rootLabel: string;
+  rootLocale: string;
+  version: number;
+  requestedLocales: string;
+  replicateFolderStructure: number;
+  status: string;
+  error: string | null;
+  createdBy: string;
+  createdDate: string;
+  lastModifiedDate: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -191,4 +207,5 @@ export interface Database {
   contentItemHistory: ContentItemHistoryTable;
   publishingJobs: PublishingJobsTable;
   contentLinks: ContentLinksTable;
+  localizationJobs: LocalizationJobsTable;
 }

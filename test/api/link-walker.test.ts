@@ -33,6 +33,7 @@ const ACTIONS = new Set([
   'cancel',
   'facet-content-items',
   'filter-content-items',
+  'create-localizations',
 ]);
 
 /** Values for template variables: small pages and the first version. */
@@ -105,6 +106,6 @@ it('answers every GET relation reachable from the hub list with well-formed HAL'
       }
     }
   }
-  expect([...kinds].sort()).toEqual(['content-items', 'content-repositories', 'content-type-schemas', 'content-types', 'folders', 'history', 'hubs', 'workflow-states']);
+  expect([...kinds].sort()).toEqual(['content-items', 'content-repositories', 'content-type-schemas', 'content-types', 'folders', 'history', 'hubs', 'localization-jobs', 'workflow-states']);
   expect(seen.size).toBeGreaterThan(15);
 });

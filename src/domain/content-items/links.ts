@@ -5,12 +5,15 @@
  */
 import { CORE_SCHEMA_ID } from '../schemas/core-schema.js';
 
-export type ContentLinkKind = 'content-link' | 'content-reference' | 'hierarchy';
+export type ContentLinkKind = 'content-link' | 'content-reference' | 'hierarchy' | 'localization';
+
+/** The kinds read from bodies (and rewritten with every write); `localization` joins a variant to its source. */
+export const BODY_LINK_KINDS: readonly ContentLinkKind[] = ['content-link', 'content-reference', 'hierarchy'];
 
 export interface ContentLink {
   /** The item whose body holds the link (for `hierarchy`: the child). */
   fromId: string;
-  /** The item linked to (for `hierarchy`: the parent). */
+  /** The item linked to (for `hierarchy`: the parent; for `localization`: the source of the variant). */
   toId: string;
   kind: ContentLinkKind;
 }
@@ -44,4 +47,20 @@ export function linksIn(fromId: string, body: Record<string, unknown>): ContentL
   const hierarchy = (body._meta as { hierarchy?: { parentId?: unknown } } | undefined)?.hierarchy;
   if (hierarchy) add(hierarchy.parentId, 'hierarchy');
   return [...found.values()];
+}
+
+/** A copy of `body` whose content links and references point where `ids` maps them (others unchanged). */
+export function rewriteLinks(body: Record<string, unknown>, ids: ReadonlyMap<string, string>): Record<string, unknown> {
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    const meta = record._meta as Record<string, unknown> | undefined;
+    const isLink = typeof meta?.schema === 'string' && LINK_SCHEMAS[normalize(meta.schema)] !== undefined;
+    const result: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(record)) result[key] = key === '_meta' ? child : copy(child);
+    if (isLink && typeof record.id === 'string' && ids.has(record.id)) result.id = ids.get(record.id);
+    return result;
+  };
+  return copy(body) as Record<string, unknown>;
 }

@@ -25,6 +25,9 @@ function contentItemLinks(base: string, item: ContentItem): Links {
     'edit-workflow': link(`${self}/workflow`),
     'content-item-with-children': link(`${base}/content-items/search/findByIdWithChildren?id=${item.id}`),
     'content-item-with-parents': link(`${base}/content-items/search/findByIdWithParents?id=${item.id}`),
+    'create-localizations': link(`${self}/localize`),
+    localizations: link(`${self}/localizations{?page,size,sort}`),
+    'localization-jobs': link(`${base}/localization-jobs/search/findByRootContentItem?id=${item.id}{&page,size,sort}`),
   };
   if (item.folderId) links.folder = link(`${base}/folders/${item.folderId}`);
   return links;

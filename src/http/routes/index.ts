@@ -48,6 +48,7 @@ import { searchContentItemsRoute } from './content-items/search-items.js';
 import { facetContentItemsRoute } from './content-items/facet-items.js';
 import { filterContentItemsRoute } from './content-items/filter-items.js';
 import { linkedContentRoutes } from './content-items/linked-items.js';
+import { localizationRoutes } from './content-items/localize-item.js';
 
 export const managementRoutes: Route[] = [
   listHubsRoute,
@@ -101,4 +102,5 @@ export const managementRoutes: Route[] = [
   facetContentItemsRoute,
   filterContentItemsRoute,
   linkedContentRoutes,
+  localizationRoutes,
 ];

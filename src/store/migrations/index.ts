@@ -6,6 +6,7 @@ import * as contentItems from './004-content-items.js';
 import * as publishingJobs from './005-publishing-jobs.js';
 import * as contentSearch from './006-content-search.js';
 import * as contentLinks from './007-content-links.js';
+import * as localizationJobs from './008-localization-jobs.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005-publishing-jobs': publishingJobs,
   '006-content-search': contentSearch,
   '007-content-links': contentLinks,
+  '008-localization-jobs': localizationJobs,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ContentItem, ContentItemAction, ContentItemHistoryEntry, Status } from '../../domain/model.js';
 import type { ContentItemRepository } from '../../domain/ports.js';
 import type { ResolvedSearch } from '../../domain/content-items/search.js';
-import type { ContentLink, ContentLinkKind } from '../../domain/content-items/links.js';
+import { BODY_LINK_KINDS, type ContentLink, type ContentLinkKind } from '../../domain/content-items/links.js';
 import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
 import type { Guard } from './guard.js';
@@ -53,7 +53,7 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
   });
 
   const writeLinks = async (fromId: string, links: ContentLink[]) => {
-    await db.deleteFrom('contentLinks').where('fromId', '=', fromId).execute();
+    await db.deleteFrom('contentLinks').where('fromId', '=', fromId).where('kind', 'in', BODY_LINK_KINDS).execute();
     if (links.length > 0) await db.insertInto('contentLinks').values(links).execute();
   };
 
@@ -191,6 +191,9 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
         .map((order) => (order.field === 'relevance' ? { field: 'lastModifiedDate', direction: 'desc' as const } : order))
         .concat(page.sort.length === 0 ? [{ field: 'lastModifiedDate', direction: 'desc' }] : []);
       return fetchPage(query, { ...page, sort }, SORT_COLUMNS, toItem);
+    },
+    async addVariant(variantId, sourceId) {
+      await db.insertInto('contentLinks').values({ fromId: variantId, toId: sourceId, kind: 'localization' }).execute();
     },
     async links(ids, direction, kinds) {
       if (ids.length === 0 || kinds.length === 0) return [];
