@@ -110,7 +110,7 @@ describe('dc-cli', () => {
     expect(states.map((s) => ({ label: s.label, color: s.color }))).toEqual([{ label: 'In review', color: 'rgb(10,20,30)' }]);
   });
 
-  it('exports content items (folders, links, locales) and imports them into another hub, again without duplicates', async () => {
+  it('exports content items (folders, links, locales, publication) and imports them into another hub, again without duplicates', async () => {
     const contentA = (await list(`/hubs/${hubA}/content-repositories`, 'content-repositories')).find((r) => r.name === 'content');
     const post = async (path: string, body: unknown) => json(await server.api(path, { method: 'POST', json: body }));
     const folder = await post(`/content-repositories/${contentA.id}/folders`, { name: 'promos' });
@@ -126,10 +126,14 @@ describe('dc-cli', () => {
       },
     });
 
+    // The slide is published in hub A, so an import with --publish publishes it in hub B (only it).
+    const location = (await server.api(`/content-items/${slide.id}/publish`, { method: 'POST', json: {} })).headers.get('location')!;
+    await expect.poll(async () => (await json(await server.api(location))).state, { interval: 20 }).toBe('COMPLETED');
+
     const dir = path.join(home, 'items');
     await dcCli(hubA, 'content-item', 'export', dir);
     const mapFile = path.join(home, 'items-map.json');
-    await dcCli(hubB, 'content-item', 'import', dir, '--mapFile', mapFile, '--force');
+    await dcCli(hubB, 'content-item', 'import', dir, '--mapFile', mapFile, '--force', '--publish');
 
     const contentB = (await list(`/hubs/${hubB}/content-repositories`, 'content-repositories')).find((r) => r.name === 'content');
     const itemsB = await list(`/content-repositories/${contentB.id}/content-items?size=100`, 'content-items');
@@ -139,6 +143,8 @@ describe('dc-cli', () => {
     expect(slideB.locale).toBe('en-GB');
     expect((await json(await server.api(`/folders/${slideB.folderId}`))).name).toBe('promos');
     expect(heroB.body.next.id).toBe(slideB.id);
+    await expect.poll(async () => (await json(await server.api(`/content-items/${slideB.id}`))).publishingStatus, { interval: 50 }).toBe('LATEST');
+    expect(heroB.publishingStatus).toBe('NONE');
 
     await dcCli(hubB, 'content-item', 'import', dir, '--mapFile', mapFile, '--force');
     expect(await list(`/content-repositories/${contentB.id}/content-items?size=100`, 'content-items')).toHaveLength(2);
