@@ -303,6 +303,18 @@ describe('publishing', () => {
 });
 
 describe('workflow and locale', () => {
+  it('sets assignees with an update, dating the assignment, and clears them', async () => {
+    const item = await createOk('assigned', { assignees: ['user-a'] });
+    expect(item.assignees).toEqual(['user-a']);
+    expect(item.assignedDate).toEqual(expect.any(String));
+    const reassigned = await json(await patch(item.id, { version: 1, assignees: ['user-b', 'user-c'] }));
+    expect(reassigned).toMatchObject({ version: 2, assignees: ['user-b', 'user-c'] });
+    const cleared = await json(await patch(item.id, { version: 2, assignees: [] }));
+    expect(cleared.assignees).toEqual([]);
+    expect(cleared.assignedDate).toBeUndefined();
+    expect((await patch(item.id, { version: 3, assignees: 'user-d' })).status).toBe(400);
+  });
+
   it('refuses a workflow state that is not the hub\'s, and a locale the repository does not offer', async () => {
     const item = await createOk('refusals');
     const bogus = await server.api(`/content-items/${item.id}/workflow`, { method: 'PATCH', json: { version: 1, state: '000000000000000000000000' } });

@@ -67,8 +67,8 @@ describe('localize through the SDK', () => {
     const french = variants.getItems().find((v) => v.locale === 'fr-FR')!;
     expect((await localizations(french.id!)).map((v: any) => v.locale).sort()).toEqual(['de-DE', 'en-GB']);
 
-    const jobs = await json(await server.api(`/localization-jobs/search/findByRootContentItem?id=${item.id}`));
-    expect(jobs._embedded['localization-jobs'].map((j: any) => j.status)).toEqual(['COMPLETED']);
+    const jobs = await job.related.findByRootContentItem();
+    expect(jobs.getItems().map((j: { status: string }) => j.status)).toEqual(['COMPLETED']);
   });
 });
 
