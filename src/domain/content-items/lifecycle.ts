@@ -1,11 +1,13 @@
 /**
  * Content item actions besides plain updates: archive and unarchive, restoring an old version, delivery
- * keys, and reading versions and history. Each action that changes the item makes a new version.
+ * keys, workflow states, locales, and reading versions and history. Each action that changes the item
+ * makes a new version.
  */
 import { invalid, notFound } from '../errors.js';
 import type { ContentItem, ContentItemHistoryEntry, Page, PageRequest } from '../model.js';
 import type { Actor, Deps } from '../ports.js';
 import { getHub } from '../hubs/queries.js';
+import { getRepository } from '../repositories/queries.js';
 import {
   changeItems,
   ENTITY,
@@ -17,7 +19,6 @@ import {
   requireLocale,
   saveChange,
 } from './items.js';
-import { getRepository } from '../repositories/queries.js';
 
 /** POST …/archive and …/unarchive with `{version}`; archiving an archived item changes nothing. */
 export function setContentItemStatus(deps: Deps, actor: Actor, id: string, archived: boolean, request: Record<string, unknown>): Promise<ContentItem> {
