@@ -49,7 +49,7 @@ export async function startDecibel(env: Record<string, string> = {}): Promise<St
   cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+    spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), path.join(ROOT, 'dist/main.js')], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DECIBEL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     }),

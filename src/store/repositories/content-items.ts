@@ -6,6 +6,7 @@ import type { ResolvedSearch } from '../../domain/content-items/search.js';
 import { BODY_LINK_KINDS, type ContentLink, type ContentLinkKind } from '../../domain/content-items/links.js';
 import type { ContentItemHistoryTable, ContentItemsTable, Database } from '../schema.js';
 import { fetchPage } from '../paging.js';
+import { compiledLookup } from '../compiled.js';
 import type { Guard } from './guard.js';
 import { indexedText, type SearchIndex } from '../search/index.js';
 
@@ -76,9 +77,10 @@ export function contentItemRepository(db: Kysely<Database>, guard: Guard, search
     return query;
   };
 
+  const byId = compiledLookup(db, (q) => q.selectFrom('contentItems').selectAll().where('id', '=', '').compile());
   return {
     async get(id) {
-      const row = await db.selectFrom('contentItems').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId(id);
       return row && toItem(row);
     },
     async getVersion(id, version) {
