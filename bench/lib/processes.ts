@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../../test/helpers/postgres.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const children = new Set<ChildProcess>();
@@ -64,25 +64,12 @@ export type Backend = 'sqlite' | 'postgres';
 /** How Decibel is started for `backend`: nothing extra for SQLite; a fresh database (dropped afterwards) and Redis for PostgreSQL. */
 export async function backendEnv(backend: Backend): Promise<Record<string, string>> {
   if (backend === 'sqlite') return {};
-  const admin = process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `decibel_bench_${process.pid}_${Date.now()}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  cleanups.push(() => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase(process.env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'decibel_bench');
+  cleanups.push(() => database.drop());
   return {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     REDIS_URL: process.env.BENCH_REDIS ?? 'redis://127.0.0.1:6379',
-    DECIBEL_REDIS_PREFIX: name,
+    DECIBEL_REDIS_PREFIX: database.name,
   };
 }
 

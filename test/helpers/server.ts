@@ -6,9 +6,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamicContent } from 'dc-management-sdk-js';
-import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { createScratchDatabase, type ScratchDatabase } from './postgres.js';
 
 export const CLIENT_ID = 'test-client';
 export const CLIENT_SECRET = 'test-secret-123';
@@ -29,23 +29,9 @@ export interface TestServer extends RunningServer {
  * When the suite runs on PostgreSQL (vitest project `postgres`), DECIBEL_TEST_POSTGRES is an admin URL:
  * every test server gets a database of its own, dropped when the server closes.
  */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+export async function freshPostgresDatabase(): Promise<ScratchDatabase | undefined> {
   const admin = process.env.DECIBEL_TEST_POSTGRES;
-  if (!admin) return undefined;
-  const name = `decibel_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return admin ? createScratchDatabase(admin, 'decibel_test') : undefined;
 }
 
 /**
