@@ -43,6 +43,10 @@ export default defineConfig(async () => {
   const [postgres, redis] = await Promise.all([postgresAdminUrl(), redisUrl()]);
   const shared = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const };
   return {
+    // graphql ships CJS and ESM builds; Node (and so Decibel in production) loads the CJS one for every
+    // package, Vite would give our code the ESM one and the libraries the CJS one — two graphql realms
+    // that refuse each other's types. Tests use the CJS build too, as production does.
+    resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
     test: {
       ...shared,
       projects: [
