@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import type { Deps } from './domain/ports.js';
 import type { TokenService } from './auth/tokens.js';
 import type { RateLimits } from './limits/index.js';
-import { authenticateBearer } from './auth/clients.js';
+import { authenticate } from './http/bearer.js';
 import { tokenRoutes } from './auth/token-route.js';
 import { API_PREFIX, apiBase } from './http/hal.js';
 import { errorHandler, HAL_JSON, HttpError, sendError } from './http/errors.js';
@@ -14,6 +14,7 @@ import { validatorCompiler } from './http/validation.js';
 import { answerMethodNotAllowed } from './http/method-not-allowed.js';
 import type { ApiContext } from './http/context.js';
 import { managementRoutes } from './http/routes/index.js';
+import { graphqlApi } from './graphql/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -60,6 +61,7 @@ export function buildApp({ config, deps, tokens, limits }: AppOptions): FastifyI
 
   app.register(async (scope) => tokenRoutes(scope, context));
   app.register(async (api) => managementApi(api, context), { prefix: API_PREFIX });
+  app.register(async (scope) => graphqlApi(scope, context));
   addMethodNotAllowedRoutes();
   return app;
 }
@@ -83,27 +85,12 @@ async function managementApi(api: FastifyInstance, context: ApiContext) {
     // The vendor answers with HAL (003 "HAL"); errors carry the same type.
     reply.type(HAL_JSON);
     request.base = apiBase(request, config.publicUrl);
-    request.actor = await authenticateBearer(deps, tokens, bearerCredential(request));
+    request.actor = await authenticate(request, deps, tokens);
   });
 
   for (const route of managementRoutes) route(api, context);
 }
 
-function bearerCredential(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  if (!header) throw unauthorized('Full authentication is required: send Authorization: Bearer <access token>');
-  const space = header.indexOf(' ');
-  // The official clients send a lower-case "bearer": the scheme is case-insensitive (RFC 7235).
-  const scheme = space < 0 ? header : header.slice(0, space);
-  const credential = space < 0 ? '' : header.slice(space + 1).trim();
-  if (scheme.toLowerCase() !== 'bearer') throw unauthorized(`unsupported authorization scheme ${scheme}; use Bearer`);
-  if (credential === '' || credential === 'undefined') {
-    throw unauthorized('the bearer token is empty or "undefined" — the token request probably failed; check the client id and secret');
-  }
-  return credential;
-}
-
-const unauthorized = (message: string) => new HttpError(401, message, { 'WWW-Authenticate': 'Bearer' });
 
 function checkAcceptable(request: FastifyRequest): void {
   const accept = request.headers.accept;

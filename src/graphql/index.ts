@@ -1,0 +1,123 @@
+/**
+ * POST/GET /graphql (and /graphql/): the GraphQL Asset Management API on mercurius (graphql-js, jit),
+ * behind the same bearer tokens as the REST API, with 004's limits checked before anything runs —
+ * 60 requests a minute per client, at most 5 mutations and 10,000 complexity points per request — and
+ * 000's error bodies: `{"errors":[{"message","locations"?,"extensions":{"code"}}]}`.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { ApiContext } from '../http/context.js';
+import { HttpError } from '../http/errors.js';
+import { TokenRejected } from '../auth/tokens.js';
+import { authenticate } from '../http/bearer.js';
+import { enforceLimit } from '../http/rate-limit.js';
+import { COMPLEXITY_LIMIT, MAX_MUTATIONS, mutationCount, requestCost } from './complexity.js';
+import { typeDefs } from './schema.js';
+import { resolvers } from './resolvers.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** An error a client caused, with the code and HTTP status 000 gives it. */
+export class RequestRefused extends GraphQLError {
+  constructor(message: string, code: string, readonly statusCode = 400, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+declare module 'mercurius' {
+  interface MercuriusContext {
+    /** The request's complexity score, reported in `extensions.cost`. */
+    cost?: number;
+  }
+}
+
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+const PRE_EXECUTION_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
+
+/** The code 000 gives an error graphql-js raised on its own (no resolver behind it). */
+const codeOf = (error: GraphQLError) =>
+  /^Syntax Error/.test(error.message) ? 'GRAPHQL_PARSE_FAILED' : /^Variable "/.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+
+/**
+ * Errors of an execution (mercurius's errorFormatter): errors raised by graphql-js before anything ran
+ * (bad variables) are a 400; errors of resolvers keep the data beside them (200). A resolver's own
+ * failure is a bug: its details go to the log, never to the client.
+ */
+function formatErrors(result: ExecutionResult, context: MercuriusContext) {
+  const errors = (result.errors ?? []).map((error) => {
+    const json = error.toJSON();
+    const original = error.originalError;
+    if (json.extensions?.code) return json;
+    if (!original) return { ...json, extensions: { ...json.extensions, code: codeOf(error) } };
+    context.reply.log.error({ err: original }, 'GraphQL resolver failed');
+    return { message: 'Internal server error', locations: json.locations, path: json.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  });
+  const beforeExecution = result.data == null && errors.every((e) => PRE_EXECUTION_CODES.includes(String(e.extensions?.code)));
+  return { statusCode: beforeExecution ? 400 : 200, response: { ...(result.data === undefined ? {} : { data: result.data }), errors } };
+}
+
+/**
+ * Everything refused before execution: a bad token or rate limit (HttpError), a document that does not
+ * parse or validate (mercurius's MER_ERR_GQL_VALIDATION), a mutation over GET (405), 004's limits.
+ */
+function refuse(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const code = (error as FastifyError).code;
+  if (error instanceof HttpError) {
+    const kind = error.status === 401 ? 'UNAUTHENTICATED' : error.status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+    return reply.code(error.status).headers(error.headers).send(errorBody(error.message, kind));
+  }
+  if (error instanceof TokenRejected) {
+    return reply.code(401).header('WWW-Authenticate', 'Bearer error="invalid_token"').send(errorBody(error.message, 'UNAUTHENTICATED'));
+  }
+  if (error instanceof RequestRefused) return reply.code(error.statusCode).send({ errors: [error.toJSON()] });
+  if (code === 'MER_ERR_GQL_VALIDATION') {
+    const graphqlErrors = (error as { errors?: GraphQLError[] }).errors;
+    if (!graphqlErrors) return reply.code(400).send(errorBody(`the request body is not valid JSON: ${error.message}`, 'BAD_REQUEST'));
+    return reply.code(400).send({ errors: graphqlErrors.map((e) => ({ ...e.toJSON(), extensions: { ...e.extensions, code: codeOf(e) } })) });
+  }
+  if (code === 'MER_ERR_METHOD_NOT_ALLOWED') {
+    return reply.code(405).header('Allow', 'POST').send(errorBody('mutations are sent with POST, not GET', 'METHOD_NOT_ALLOWED'));
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return reply.code(status).send(errorBody(error.message, 'BAD_REQUEST'));
+  request.log.error({ err: error }, 'GraphQL request failed');
+  return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+}
+
+export async function graphqlApi(app: FastifyInstance, { deps, tokens, limits }: ApiContext): Promise<void> {
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = await authenticate(request, deps, tokens);
+    await enforceLimit(limits, 'graphql', request.actor.sid, 'GraphQL');
+  });
+  app.setErrorHandler(refuse);
+
+  await app.register(mercurius, {
+    schema: typeDefs,
+    resolvers: resolvers as IResolvers,
+    path: GRAPHQL_PATH,
+    jit: 1,
+    graphiql: false,
+    context: (request) => ({ deps, actor: request.actor }),
+    errorFormatter: formatErrors,
+    errorHandler: false,
+  });
+
+  // 004's limits, before anything runs.
+  app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
+    const operationName = (context.reply.request.body as { operationName?: string } | undefined)?.operationName;
+    if (mutationCount(document, operationName) > MAX_MUTATIONS) {
+      throw new RequestRefused(`at most ${MAX_MUTATIONS} mutations can be made per request`, 'MUTATION_LIMIT_EXCEEDED');
+    }
+    const cost = requestCost(schema, document, { variables: variables as Record<string, unknown>, operationName });
+    context.cost = cost;
+    if (cost > COMPLEXITY_LIMIT) {
+      throw new RequestRefused('Complexity limit exceeded', 'COMPLEXITY_LIMIT_EXCEEDED', 400, { cost, limit: COMPLEXITY_LIMIT });
+    }
+  });
+  app.graphql.addHook('onResolution', async (execution, context) => {
+    execution.extensions = { ...execution.extensions, cost: { points: context.cost ?? 0, limit: COMPLEXITY_LIMIT } };
+  });
+}
