@@ -3,6 +3,7 @@ import type { Deps } from './domain/ports.js';
 import { createHub } from './domain/hubs/create-hub.js';
 import { ensureClient } from './auth/clients.js';
 import { DomainError } from './domain/errors.js';
+import { ensureMediaHub } from './domain/media/media.js';
 
 export const SYSTEM_ACTOR = { sid: 'decibel' };
 
@@ -13,11 +14,13 @@ export const DEFAULT_REPOSITORIES = [
 ];
 
 /**
- * First start: the bootstrap client and hub (with a `content` and a `slots` repository). Later starts
- * change nothing, except that the bootstrap client's secret follows DECIBEL_CLIENT_SECRET.
+ * First start: the bootstrap client, hub (with a `content` and a `slots` repository) and media hub (with
+ * an `Assets` repository). Later starts change nothing, except that the bootstrap client's secret
+ * follows DECIBEL_CLIENT_SECRET.
  */
 export async function bootstrap(deps: Deps, config: Config): Promise<void> {
   await ensureClient(deps, config.bootstrap.clientId, config.bootstrap.clientSecret);
+  await ensureMediaHub(deps, config.bootstrap.hubName);
   if (await deps.store.hubs.getByName(config.bootstrap.hubName)) return;
   try {
     await createHub(deps, SYSTEM_ACTOR, {

@@ -183,6 +183,30 @@ export interface LocalizationJob {
   lastModifiedDate: string;
 }
 
+/** The asset side: a media hub holds asset repositories, which hold folders (and, later, assets). */
+export interface MediaHub {
+  id: string;
+  name: string;
+  label: string;
+  createdDate: string;
+}
+
+export interface AssetRepository {
+  id: string;
+  mediaHubId: string;
+  label: string;
+  createdDate: string;
+}
+
+export interface AssetFolder {
+  id: string;
+  repositoryId: string;
+  /** null at the top of the repository. */
+  parentId: string | null;
+  label: string;
+  createdDate: string;
+}
+
 export interface Client {
   clientId: string;
   label: string;

@@ -16,8 +16,11 @@ import type {
   ContentType,
   ContentTypeSchema,
   Folder,
+  AssetFolder,
+  AssetRepository,
   Hub,
   LocalizationJob,
+  MediaHub,
   PublishingJob,
   PublishingJobState,
   PageRequest,
@@ -158,6 +161,28 @@ export interface ContentItemRepository {
   lastPublicationAt(id: string, at: string): Promise<ContentItemHistoryEntry | undefined>;
 }
 
+/** Slices of a list in a stable order, for Relay connections. */
+export interface Slice<T> {
+  items: T[];
+  total: number;
+}
+
+export interface MediaRepository {
+  getHub(id: string): Promise<MediaHub | undefined>;
+  getHubByName(name: string): Promise<MediaHub | undefined>;
+  listHubs(offset: number, limit: number): Promise<Slice<MediaHub>>;
+  insertHub(hub: MediaHub): Promise<void>;
+  getRepository(id: string): Promise<AssetRepository | undefined>;
+  listRepositories(mediaHubId: string, offset: number, limit: number): Promise<Slice<AssetRepository>>;
+  insertRepository(repository: AssetRepository): Promise<void>;
+  getFolder(id: string): Promise<AssetFolder | undefined>;
+  /** Folders directly under `parentId` (null: the top of the repository), by label. */
+  listFolders(repositoryId: string, parentId: string | null, offset: number, limit: number): Promise<Slice<AssetFolder>>;
+  insertFolder(folder: AssetFolder): Promise<void>;
+  renameFolder(id: string, label: string): Promise<void>;
+  deleteFolder(id: string): Promise<void>;
+}
+
 export interface LocalizationJobRepository {
   get(id: string): Promise<LocalizationJob | undefined>;
   listByRoot(rootContentItemId: string, page: PageRequest): Promise<Page<LocalizationJob>>;
@@ -224,6 +249,7 @@ export interface Repositories {
   contentItems: ContentItemRepository;
   publishingJobs: PublishingJobRepository;
   localizationJobs: LocalizationJobRepository;
+  media: MediaRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */

@@ -10,6 +10,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { ApiContext } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
 import { TokenRejected } from '../auth/tokens.js';
+import { DomainError } from '../domain/errors.js';
 import { authenticate } from '../http/bearer.js';
 import { enforceLimit } from '../http/rate-limit.js';
 import { COMPLEXITY_LIMIT, MAX_MUTATIONS, mutationCount, requestCost } from './complexity.js';
@@ -34,6 +35,16 @@ declare module 'mercurius' {
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** Domain refusals in GraphQL's words. */
+const DOMAIN_CODES: Record<DomainError['code'], string> = {
+  Invalid: 'BAD_USER_INPUT',
+  Unsupported: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Forbidden: 'FORBIDDEN',
+  LimitExceeded: 'RATE_LIMITED',
+};
+
 const PRE_EXECUTION_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
 
 /** The code 000 gives an error graphql-js raised on its own (no resolver behind it). */
@@ -41,21 +52,25 @@ const codeOf = (error: GraphQLError) =>
   /^Syntax Error/.test(error.message) ? 'GRAPHQL_PARSE_FAILED' : /^Variable "/.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
 
 /**
- * Errors of an execution (mercurius's errorFormatter): errors raised by graphql-js before anything ran
- * (bad variables) are a 400; errors of resolvers keep the data beside them (200). A resolver's own
- * failure is a bug: its details go to the log, never to the client.
+ * Errors of an execution (mercurius's errorFormatter): bad variables or arguments are a 400
+ * (BAD_USER_INPUT); other errors of resolvers keep the data beside them (200). A resolver's own failure
+ * is a bug: its details go to the log, never to the client.
  */
 function formatErrors(result: ExecutionResult, context: MercuriusContext) {
   const errors = (result.errors ?? []).map((error) => {
     const json = error.toJSON();
     const original = error.originalError;
     if (json.extensions?.code) return json;
+    if (original instanceof DomainError) {
+      return { ...json, message: original.message, extensions: { code: DOMAIN_CODES[original.code], details: original.details } };
+    }
     if (!original) return { ...json, extensions: { ...json.extensions, code: codeOf(error) } };
     context.reply.log.error({ err: original }, 'GraphQL resolver failed');
     return { message: 'Internal server error', locations: json.locations, path: json.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   });
-  const beforeExecution = result.data == null && errors.every((e) => PRE_EXECUTION_CODES.includes(String(e.extensions?.code)));
-  return { statusCode: beforeExecution ? 400 : 200, response: { ...(result.data === undefined ? {} : { data: result.data }), errors } };
+  // Only the caller's own mistakes (bad variables or arguments) make a 400; other errors keep the data (200).
+  const callersMistake = errors.every((e) => PRE_EXECUTION_CODES.includes(String(e.extensions?.code)));
+  return { statusCode: callersMistake ? 400 : 200, response: { ...(result.data === undefined ? {} : { data: result.data }), errors } };
 }
 
 /**

@@ -18,6 +18,7 @@ import { jobRepository } from './repositories/jobs.js';
 import { contentItemRepository } from './repositories/content-items.js';
 import { publishingJobRepository } from './repositories/publishing-jobs.js';
 import { localizationJobRepository } from './repositories/localization-jobs.js';
+import { mediaRepository } from './repositories/media.js';
 import { postgresSearchIndex, sqliteSearchIndex } from './search/index.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
@@ -35,6 +36,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     contentItems: contentItemRepository(db, guard, postgres ? postgresSearchIndex : sqliteSearchIndex),
     publishingJobs: publishingJobRepository(db),
     localizationJobs: localizationJobRepository(db),
+    media: mediaRepository(db),
   };
 }
 

@@ -189,6 +189,28 @@ export interface LocalizationJobsTable {
   lastModifiedDate: string;
 }
 
+export interface MediaHubsTable {
+  id: string;
+  name: string;
+  label: string;
+  createdDate: string;
+}
+
+export interface AssetRepositoriesTable {
+  id: string;
+  mediaHubId: string;
+  label: string;
+  createdDate: string;
+}
+
+export interface AssetFoldersTable {
+  id: string;
+  repositoryId: string;
+  parentId: string | null;
+  label: string;
+  createdDate: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -208,4 +230,7 @@ export interface Database {
   publishingJobs: PublishingJobsTable;
   contentLinks: ContentLinksTable;
   localizationJobs: LocalizationJobsTable;
+  mediaHubs: MediaHubsTable;
+  assetRepositories: AssetRepositoriesTable;
+  assetFolders: AssetFoldersTable;
 }

@@ -7,6 +7,7 @@ import * as publishingJobs from './005-publishing-jobs.js';
 import * as contentSearch from './006-content-search.js';
 import * as contentLinks from './007-content-links.js';
 import * as localizationJobs from './008-localization-jobs.js';
+import * as media from './009-media.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006-content-search': contentSearch,
   '007-content-links': contentLinks,
   '008-localization-jobs': localizationJobs,
+  '009-media': media,
 };
 
 export const migrationProvider: MigrationProvider = {
