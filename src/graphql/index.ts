@@ -122,11 +122,19 @@ export async function graphqlApi(app: FastifyInstance, { deps, tokens, limits }:
 
   // 004's limits, before anything runs.
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
-    const operationName = (context.reply.request.body as { operationName?: string } | undefined)?.operationName;
+    const request = context.reply.request;
+    const operationName = ((request.method === 'GET' ? request.query : request.body) as { operationName?: string } | undefined)?.operationName;
     if (mutationCount(document, operationName) > MAX_MUTATIONS) {
       throw new RequestRefused(`at most ${MAX_MUTATIONS} mutations can be made per request`, 'MUTATION_LIMIT_EXCEEDED');
     }
-    const cost = requestCost(schema, document, { variables: variables as Record<string, unknown>, operationName });
+    let cost: number;
+    try {
+      cost = requestCost(schema, document, { variables: variables as Record<string, unknown>, operationName });
+    } catch (error) {
+      // Variables that do not fit the operation cannot be costed (nor run).
+      if (error instanceof GraphQLError) throw new RequestRefused(error.message, 'BAD_USER_INPUT');
+      throw error;
+    }
     context.cost = cost;
     if (cost > COMPLEXITY_LIMIT) {
       throw new RequestRefused('Complexity limit exceeded', 'COMPLEXITY_LIMIT_EXCEEDED', 400, { cost, limit: COMPLEXITY_LIMIT });

@@ -63,6 +63,12 @@ describe('POST /graphql', () => {
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('answers variables of the wrong type with 400 and BAD_USER_INPUT', async () => {
+    const { status, body } = await graphql('query($n: Int) { assetSearch(keyword: "*", first: $n) { total } }', { variables: { n: 'many' } });
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/\$n/), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('refuses a request over 10,000 points before running it, with the vendor\'s error and the cost', async () => {
     const { status, body } = await graphql('{ viewer { mediaHubs { edges { node { assetRepositories(first: 100) { edges { node { assets(first: 101) { total } } } } } } } } }');
     expect(status).toBe(400);
