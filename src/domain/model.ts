@@ -207,6 +207,39 @@ export interface AssetFolder {
   createdDate: string;
 }
 
+export const ASSET_TYPES = ['IMAGE', 'VIDEO', 'SET', 'SPIN', 'DOCUMENT', 'OTHER'] as const;
+export type AssetType = (typeof ASSET_TYPES)[number];
+export type AssetStatus = 'ACTIVE' | 'DELETED';
+export type AssetPublishStatus = 'NOT_PUBLISHED' | 'PUBLISHED' | 'PUBLISH_IN_PROGRESS' | 'UNPUBLISH_IN_PROGRESS';
+
+export interface Asset {
+  id: string;
+  mediaHubId: string;
+  repositoryId: string;
+  /** null at the top of the repository. */
+  folderId: string | null;
+  /** Unique among the media hub's active assets; part of the public URL. */
+  name: string;
+  label: string;
+  type: AssetType;
+  mimeType: string;
+  filename: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  tags: string[];
+  status: AssetStatus;
+  publishStatus: AssetPublishStatus;
+  revisionNumber: number;
+  locale: string | null;
+  /** Where the bytes are in the blob store. */
+  blobKey: string;
+  /** Metadata by schema name (`exif`, …). */
+  metadata: Record<string, Record<string, unknown>>;
+  createdDate: string;
+  updatedDate: string;
+}
+
 export interface Client {
   clientId: string;
   label: string;

@@ -16,8 +16,10 @@ import type {
   ContentType,
   ContentTypeSchema,
   Folder,
+  Asset,
   AssetFolder,
   AssetRepository,
+  AssetStatus,
   Hub,
   LocalizationJob,
   MediaHub,
@@ -183,6 +185,30 @@ export interface MediaRepository {
   deleteFolder(id: string): Promise<void>;
 }
 
+/** What assetSearch asks the store for: words (ORed groups of ANDed words, `*` suffix for a prefix), filters and an order. */
+export interface AssetQuery {
+  /** Undefined: every asset. */
+  keyword?: { word: string; prefix: boolean }[][];
+  repositoryIds?: string[];
+  /** null stands for the top of a repository ("no folder"). */
+  folderIds?: (string | null)[];
+  tags?: string[];
+  mimeTypes?: string[];
+  statuses: AssetStatus[];
+  sort: { field: 'createdDate' | 'updatedDate' | 'label'; direction: 'asc' | 'desc' };
+}
+
+export interface AssetStore {
+  get(id: string): Promise<Asset | undefined>;
+  /** The assets with these ids, in the order given (ids not found left out). */
+  getMany(ids: readonly string[]): Promise<Asset[]>;
+  search(query: AssetQuery, offset: number, limit: number): Promise<Slice<Asset>>;
+  /** DuplicateKeyError when an active asset of the media hub has the name. */
+  insert(asset: Asset): Promise<void>;
+  /** DuplicateKeyError when an active asset of the media hub has the name. */
+  update(asset: Asset): Promise<void>;
+}
+
 export interface LocalizationJobRepository {
   get(id: string): Promise<LocalizationJob | undefined>;
   listByRoot(rootContentItemId: string, page: PageRequest): Promise<Page<LocalizationJob>>;
@@ -250,6 +276,7 @@ export interface Repositories {
   publishingJobs: PublishingJobRepository;
   localizationJobs: LocalizationJobRepository;
   media: MediaRepository;
+  assets: AssetStore;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */

@@ -47,9 +47,16 @@ const DOMAIN_CODES: Record<DomainError['code'], string> = {
 
 const PRE_EXECUTION_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'];
 
-/** The code 000 gives an error graphql-js raised on its own (no resolver behind it). */
-const codeOf = (error: GraphQLError) =>
-  /^Syntax Error/.test(error.message) ? 'GRAPHQL_PARSE_FAILED' : /^Variable "/.test(error.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+/**
+ * What mercurius refused before execution: a document that does not parse or validate, or variables that
+ * do not fit their declared types (graphql-js's coercion messages), which are the caller's input.
+ */
+const documentErrorCode = (error: GraphQLError) =>
+  /^Syntax Error/.test(error.message)
+    ? 'GRAPHQL_PARSE_FAILED'
+    : /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)
+      ? 'BAD_USER_INPUT'
+      : 'GRAPHQL_VALIDATION_FAILED';
 
 /**
  * Errors of an execution (mercurius's errorFormatter): bad variables or arguments are a 400
@@ -64,7 +71,8 @@ function formatErrors(result: ExecutionResult, context: MercuriusContext) {
     if (original instanceof DomainError) {
       return { ...json, message: original.message, extensions: { code: DOMAIN_CODES[original.code], details: original.details } };
     }
-    if (!original) return { ...json, extensions: { ...json.extensions, code: codeOf(error) } };
+    // Raised by graphql-js itself during execution: variables that do not fit their types.
+    if (!original) return { ...json, extensions: { ...json.extensions, code: 'BAD_USER_INPUT' } };
     context.reply.log.error({ err: original }, 'GraphQL resolver failed');
     return { message: 'Internal server error', locations: json.locations, path: json.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   });
@@ -90,7 +98,7 @@ function refuse(error: FastifyError | Error, request: FastifyRequest, reply: Fas
   if (code === 'MER_ERR_GQL_VALIDATION') {
     const graphqlErrors = (error as { errors?: GraphQLError[] }).errors;
     if (!graphqlErrors) return reply.code(400).send(errorBody(`the request body is not valid JSON: ${error.message}`, 'BAD_REQUEST'));
-    return reply.code(400).send({ errors: graphqlErrors.map((e) => ({ ...e.toJSON(), extensions: { ...e.extensions, code: codeOf(e) } })) });
+    return reply.code(400).send({ errors: graphqlErrors.map((e) => ({ ...e.toJSON(), extensions: { ...e.extensions, code: documentErrorCode(e) } })) });
   }
   if (code === 'MER_ERR_METHOD_NOT_ALLOWED') {
     return reply.code(405).header('Allow', 'POST').send(errorBody('mutations are sent with POST, not GET', 'METHOD_NOT_ALLOWED'));

@@ -1,7 +1,7 @@
 /**
- * Resolvers of the GraphQL Asset Management API. Media hubs, asset repositories and folders are served;
- * assets, search, ingestion and publishing come in the next part of issue 5 and until then answer with a
- * NOT_IMPLEMENTED error rather than a silent null.
+ * Resolvers of the GraphQL Asset Management API: media hubs, asset repositories, folders and assets
+ * (reading, search, changes). Ingestion, upload URLs and publishing come in the next part of issue 5
+ * and until then answer with a NOT_IMPLEMENTED error rather than a silent null.
  */
 import { GraphQLError } from 'graphql';
 import type { AssetFolder, AssetRepository, MediaHub } from '../domain/model.js';
@@ -16,8 +16,19 @@ import {
   listMediaHubs,
   renameAssetFolder,
 } from '../domain/media/media.js';
+import {
+  deleteAssets,
+  getAssets,
+  listAssets,
+  MAX_MUTATION_IDS,
+  searchAssets,
+  updateAsset,
+  updateAssetMetadata,
+  type SearchInput,
+} from '../domain/media/assets.js';
+import type { Asset } from '../domain/model.js';
 import { connection, type ConnectionArgs } from './connections.js';
-import { fromGlobalId, NO_FOLDER, rawId, toGlobalId } from './ids.js';
+import { badInput, fromGlobalId, NO_FOLDER, rawId, toGlobalId } from './ids.js';
 
 interface Context {
   deps: Deps;
@@ -34,6 +45,45 @@ const typed =
 const asHub = typed<MediaHub>('MediaHub');
 const asRepository = typed<AssetRepository>('AssetRepository');
 const asFolder = typed<AssetFolder>('AssetFolder');
+const asAsset = typed<Asset>('Asset');
+
+/** Every item of a list as one connection page (for arguments that name the items, like ids). */
+const wholeList = <T extends object>(items: T[], tag: (value: T) => T & { __typename: string }) =>
+  typedConnection({ first: items.length }, tag, async () => ({ items, total: items.length }));
+
+const folderArgument = (value: string) => {
+  const id = rawId(value, 'AssetFolder', 'assetFolderId');
+  return id === NO_FOLDER ? null : id;
+};
+
+interface SearchArgs extends ConnectionArgs {
+  keyword?: string | null;
+  filters?: { assetRepositoryId?: string[]; assetFolderId?: string[]; tags?: string[]; mimeType?: string[]; status?: ('ACTIVE' | 'DELETED')[] } | null;
+  sort?: { createdDate?: 'ASC' | 'DESC'; updatedDate?: 'ASC' | 'DESC'; label?: 'ASC' | 'DESC' } | null;
+}
+
+function searchInput({ keyword, filters, sort }: SearchArgs): SearchInput {
+  // The first order given wins (the input has one field per order).
+  const [field, direction] = (Object.entries(sort ?? {}).find(([, value]) => value) ?? []) as [NonNullable<SearchInput['sort']>['field']?, string?];
+  return {
+    keyword,
+    repositoryIds: filters?.assetRepositoryId?.map((id) => rawId(id, 'AssetRepository', 'assetRepositoryId')),
+    folderIds: filters?.assetFolderId?.map(folderArgument),
+    tags: filters?.tags,
+    mimeTypes: filters?.mimeType,
+    statuses: filters?.status,
+    ...(field ? { sort: { field, direction: direction === 'ASC' ? 'asc' : 'desc' } } : {}),
+  };
+}
+
+type AssetUpdate = { id: string; name?: string; label?: string; tags?: string[]; assetFolderId?: string | null };
+const toUpdate = (input: AssetUpdate) => ({
+  id: rawId(input.id, 'Asset', 'id'),
+  name: input.name,
+  label: input.label,
+  tags: input.tags,
+  ...(input.assetFolderId === undefined ? {} : { folderId: input.assetFolderId === null ? null : folderArgument(input.assetFolderId) }),
+});
 
 /** A connection whose nodes are tagged with their GraphQL type (for `node` and fragments). */
 async function typedConnection<T extends object>(
@@ -53,7 +103,7 @@ async function node(deps: Deps, globalId: string) {
     MediaHub: async () => deps.store.media.getHub(decoded.id).then((hub) => hub && asHub(hub)),
     AssetRepository: async () => deps.store.media.getRepository(decoded.id).then((repository) => repository && asRepository(repository)),
     AssetFolder: async () => deps.store.media.getFolder(decoded.id).then((folder) => folder && asFolder(folder)),
-    Asset: notYet('Asset'),
+    Asset: async () => deps.store.assets.get(decoded.id).then((asset) => (asset && asset.status === 'ACTIVE' ? asAsset(asset) : undefined)),
   }[decoded.type];
   return found ? ((await found()) ?? null) : null;
 }
@@ -80,8 +130,15 @@ const folderMutations = {
 export const resolvers = {
   Query: {
     node: (_: unknown, { id }: { id: string }, { deps }: Context) => node(deps, id),
-    assets: notYet('assets'),
-    assetSearch: notYet('assetSearch'),
+    assets: async (_: unknown, args: { assetId?: string[] | null; id?: string[] | null }, { deps }: Context) => {
+      const argument = args.assetId ? 'assetId' : 'id';
+      const ids = (args.assetId ?? args.id ?? []).map((id) => rawId(id, 'Asset', argument));
+      return wholeList(await getAssets(deps, ids), asAsset);
+    },
+    assetSearch: (_: unknown, args: SearchArgs, { deps }: Context) => {
+      const input = searchInput(args);
+      return typedConnection(args, asAsset, (offset, limit) => searchAssets(deps, input, offset, limit));
+    },
     viewer: () => ({}),
   },
   Viewer: {
@@ -101,7 +158,9 @@ export const resolvers = {
     mediaHub: (repository: AssetRepository, _: unknown, { deps }: Context) => deps.store.media.getHub(repository.mediaHubId).then((hub) => hub && asHub(hub)),
     assetFolders: (repository: AssetRepository, args: ConnectionArgs, { deps }: Context) =>
       typedConnection(args, asFolder, (offset, limit) => listAssetFolders(deps, repository.id, null, offset, limit)),
-    assets: notYet('assets'),
+    // All the repository's assets, in any folder, newest first.
+    assets: (repository: AssetRepository, args: ConnectionArgs, { deps }: Context) =>
+      typedConnection(args, asAsset, (offset, limit) => searchAssets(deps, { repositoryIds: [repository.id] }, offset, limit)),
   },
   AssetFolder: {
     id: (folder: AssetFolder) => toGlobalId('AssetFolder', folder.id),
@@ -109,17 +168,30 @@ export const resolvers = {
     children: async (folder: AssetFolder, _: unknown, { deps }: Context) =>
       (await listAssetFolders(deps, folder.repositoryId, folder.id, 0, Number.MAX_SAFE_INTEGER)).items.map(asFolder),
     assetRepository: async (folder: AssetFolder, _: unknown, { deps }: Context) => asRepository(await getAssetRepository(deps, folder.repositoryId)),
-    assets: notYet('assets'),
+    assets: (folder: AssetFolder, args: ConnectionArgs, { deps }: Context) =>
+      typedConnection(args, asAsset, (offset, limit) => listAssets(deps, folder.repositoryId, folder.id, offset, limit)),
+  },
+  Asset: {
+    id: (asset: Asset) => toGlobalId('Asset', asset.id),
+    assetId: (asset: Asset) => asset.id,
+    srcName: (asset: Asset) => asset.filename,
+    published: (asset: Asset) => asset.publishStatus === 'PUBLISHED',
+    // Publishing comes with the next part of issue 5.
+    url: () => null,
+    thumbUrl: () => null,
+    assetFolder: async (asset: Asset, _: unknown, { deps }: Context) => (asset.folderId ? asFolder(await getAssetFolder(deps, asset.folderId)) : null),
+    assetRepository: async (asset: Asset, _: unknown, { deps }: Context) => asRepository(await getAssetRepository(deps, asset.repositoryId)),
+    metadata: (asset: Asset, { schemaName }: { schemaName?: string | null }) => {
+      const entries = Object.entries(asset.metadata).filter(([name]) => !schemaName || name === schemaName);
+      const nodes = entries.map(([name, properties]) => ({ schemaName: name, properties }));
+      return connection({ first: nodes.length }, async () => ({ items: nodes, total: nodes.length }));
+    },
   },
   Mutation: {
     ...Object.fromEntries(
       [
         'createAsset',
         'createOrUpdateAssetByName',
-        'updateAsset',
-        'updateAssets',
-        'updateAssetMetadata',
-        'deleteAssets',
         'publishAsset',
         'publishAssets',
         'unpublishAssets',
@@ -127,5 +199,16 @@ export const resolvers = {
       ].map((name) => [name, notYet(name)]),
     ),
     ...folderMutations,
+    updateAsset: async (_: unknown, { input }: { input: AssetUpdate }, { deps }: Context) => asAsset(await updateAsset(deps, toUpdate(input))),
+    updateAssets: async (_: unknown, { input }: { input: { assets: AssetUpdate[] } }, { deps }: Context) => {
+      if (input.assets.length > MAX_MUTATION_IDS) throw badInput(`at most ${MAX_MUTATION_IDS} assets can be updated at once`, 'assets');
+      const updated = [];
+      for (const each of input.assets) updated.push(asAsset(await updateAsset(deps, toUpdate(each))));
+      return updated;
+    },
+    updateAssetMetadata: async (_: unknown, { input }: { input: { id: string; schemaName: string; properties: unknown } }, { deps }: Context) =>
+      asAsset(await updateAssetMetadata(deps, { ...input, id: rawId(input.id, 'Asset', 'id') })),
+    deleteAssets: (_: unknown, { input }: { input: { id: string[] } }, { deps }: Context) =>
+      deleteAssets(deps, input.id.map((id) => rawId(id, 'Asset', 'id'))),
   },
 };

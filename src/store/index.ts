@@ -19,7 +19,8 @@ import { contentItemRepository } from './repositories/content-items.js';
 import { publishingJobRepository } from './repositories/publishing-jobs.js';
 import { localizationJobRepository } from './repositories/localization-jobs.js';
 import { mediaRepository } from './repositories/media.js';
-import { postgresSearchIndex, sqliteSearchIndex } from './search/index.js';
+import { assetStore } from './repositories/assets.js';
+import { postgresAssetSearchIndex, postgresSearchIndex, sqliteAssetSearchIndex, sqliteSearchIndex } from './search/index.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
   return {
@@ -37,6 +38,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     publishingJobs: publishingJobRepository(db),
     localizationJobs: localizationJobRepository(db),
     media: mediaRepository(db),
+    assets: assetStore(db, guard, postgres ? postgresAssetSearchIndex : sqliteAssetSearchIndex),
   };
 }
 

@@ -211,6 +211,30 @@ export interface AssetFoldersTable {
   createdDate: string;
 }
 
+export interface AssetsTable {
+  id: string;
+  mediaHubId: string;
+  repositoryId: string;
+  folderId: string | null;
+  name: string;
+  label: string;
+  type: string;
+  mimeType: string;
+  filename: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  tags: string;
+  status: string;
+  publishStatus: string;
+  revisionNumber: number;
+  locale: string | null;
+  blobKey: string;
+  metadata: string;
+  createdDate: string;
+  updatedDate: string;
+}
+
 export interface Database {
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
@@ -233,4 +257,5 @@ export interface Database {
   mediaHubs: MediaHubsTable;
   assetRepositories: AssetRepositoriesTable;
   assetFolders: AssetFoldersTable;
+  assets: AssetsTable;
 }

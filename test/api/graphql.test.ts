@@ -57,6 +57,12 @@ describe('POST /graphql', () => {
     });
   });
 
+  it('answers an unused variable (a validation rule) with GRAPHQL_VALIDATION_FAILED', async () => {
+    const { status, body } = await graphql('query($n: Int) { __typename }');
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: 'Variable "$n" is never used.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
   it('answers a syntax error with 400 and GRAPHQL_PARSE_FAILED', async () => {
     const { status, body } = await graphql('{ viewer { ');
     expect(status).toBe(400);

@@ -8,6 +8,7 @@ import * as contentSearch from './006-content-search.js';
 import * as contentLinks from './007-content-links.js';
 import * as localizationJobs from './008-localization-jobs.js';
 import * as media from './009-media.js';
+import * as assets from './010-assets.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007-content-links': contentLinks,
   '008-localization-jobs': localizationJobs,
   '009-media': media,
+  '010-assets': assets,
 };
 
 export const migrationProvider: MigrationProvider = {

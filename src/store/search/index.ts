@@ -68,3 +68,39 @@ export const postgresSearchIndex: SearchIndex = {
     return sql<SqlBool>`content_items.id IN (SELECT item_id FROM content_item_search WHERE ${doc} @@ phraseto_tsquery('simple', ${value})${literal})`;
   },
 };
+
+/** Assets' words: an FTS5 table on SQLite, a tsvector on PostgreSQL (migration 010). */
+export interface AssetSearchIndex {
+  write(db: Kysely<Database>, assetId: string, text: string): Promise<void>;
+  /** `assets.id IN (assets holding every word of one of the groups)`; a word may be a prefix. */
+  matches(groups: { word: string; prefix: boolean }[][]): Expression<SqlBool>;
+}
+
+/** The word characters both engines index (a word keeps its inner `-` and `_`). */
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? [];
+
+export const sqliteAssetSearchIndex: AssetSearchIndex = {
+  async write(db, assetId, text) {
+    await sql`DELETE FROM asset_search WHERE asset_id = ${assetId}`.execute(db);
+    await sql`INSERT INTO asset_search (asset_id, text) VALUES (${assetId}, ${text})`.execute(db);
+  },
+  matches(groups) {
+    const expression = groups
+      .map((group) => `(${group.flatMap(({ word, prefix }) => words(word).map((w) => `"${w}"${prefix ? '*' : ''}`)).join(' AND ') || '""'})`)
+      .join(' OR ');
+    return sql<SqlBool>`assets.id IN (SELECT asset_id FROM asset_search WHERE asset_search MATCH ${expression})`;
+  },
+};
+
+export const postgresAssetSearchIndex: AssetSearchIndex = {
+  async write(db, assetId, text) {
+    await sql`INSERT INTO asset_search (asset_id, doc) VALUES (${assetId}, to_tsvector('simple', ${text}))
+      ON CONFLICT (asset_id) DO UPDATE SET doc = EXCLUDED.doc`.execute(db);
+  },
+  matches(groups) {
+    const expression = groups
+      .map((group) => `(${group.flatMap(({ word, prefix }) => words(word).map((w) => `'${w}'${prefix ? ':*' : ''}`)).join(' & ') || "''"})`)
+      .join(' | ');
+    return sql<SqlBool>`assets.id IN (SELECT asset_id FROM asset_search WHERE doc @@ to_tsquery('simple', ${expression}))`;
+  },
+};
