@@ -8,12 +8,14 @@ import { stopAll } from './lib/processes.js';
 import { report, type Comparison } from './lib/report.js';
 import { hubGet } from './scenarios/hub-get.js';
 import { itemGet } from './scenarios/item-get.js';
+import { graphqlNode } from './scenarios/graphql-node.js';
 
 const scenarios: Record<string, () => Promise<Comparison>> = {
   'hub-get': () => hubGet('sqlite'),
   'hub-get-postgres': () => hubGet('postgres'),
   'item-get': () => itemGet('sqlite'),
   'item-get-postgres': () => itemGet('postgres'),
+  'graphql-node': () => graphqlNode('sqlite'),
 };
 
 async function main() {

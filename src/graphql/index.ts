@@ -6,7 +6,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
 import { TokenRejected } from '../auth/tokens.js';
@@ -128,6 +128,22 @@ export async function graphqlApi(app: FastifyInstance, { deps, tokens, limits }:
     errorHandler: false,
   });
 
+  // Scores by document (mercurius caches parsed documents, so the same text is the same object) and
+  // variables: recomputing walks the whole document, a tenth of a small query's time (bench/).
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const COSTS_PER_DOCUMENT = 100;
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string) => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let known = costs.get(document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = requestCost(schema, document, { variables, operationName });
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+    known.set(key, cost);
+    return cost;
+  };
+
   // 004's limits, before anything runs.
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
     const request = context.reply.request;
@@ -137,7 +153,7 @@ export async function graphqlApi(app: FastifyInstance, { deps, tokens, limits }:
     }
     let cost: number;
     try {
-      cost = requestCost(schema, document, { variables: variables as Record<string, unknown>, operationName });
+      cost = costOf(schema, document, variables as Record<string, unknown> | undefined, operationName);
     } catch (error) {
       // Variables that do not fit the operation cannot be costed (nor run).
       if (error instanceof GraphQLError) throw new RequestRefused(error.message, 'BAD_USER_INPUT');

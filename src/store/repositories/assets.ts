@@ -3,6 +3,7 @@ import type { Asset, AssetPublishStatus, AssetStatus, AssetType } from '../../do
 import type { AssetStore } from '../../domain/ports.js';
 import type { Database } from '../schema.js';
 import type { Guard } from './guard.js';
+import { compiledLookup } from '../compiled.js';
 import type { AssetSearchIndex } from '../search/index.js';
 
 type Row = Selectable<Database['assets']>;
@@ -26,9 +27,10 @@ const toRow = (asset: Asset) => ({ ...asset, tags: JSON.stringify(asset.tags), m
 const searchable = (asset: Asset) => [asset.name, asset.label, asset.filename, ...asset.tags].join('\n');
 
 export function assetStore(db: Kysely<Database>, guard: Guard, searchIndex: AssetSearchIndex): AssetStore {
+  const byId = compiledLookup(db, (q) => q.selectFrom('assets').selectAll().where('id', '=', '').compile());
   return {
     async get(id) {
-      const row = await db.selectFrom('assets').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId(id);
       return row && toAsset(row);
     },
     async getMany(ids) {

@@ -1,6 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { MediaRepository, Slice } from '../../domain/ports.js';
 import type { Database } from '../schema.js';
+import { compiledLookup } from '../compiled.js';
 
 /** A count and a slice of `query`, ordered by `order` then id so slices never overlap. */
 async function slice<TB extends keyof Database, Row>(
@@ -17,16 +18,19 @@ async function slice<TB extends keyof Database, Row>(
 }
 
 export function mediaRepository(db: Kysely<Database>): MediaRepository {
+  const hubById = compiledLookup(db, (q) => q.selectFrom('mediaHubs').selectAll().where('id', '=', '').compile());
+  const repositoryById = compiledLookup(db, (q) => q.selectFrom('assetRepositories').selectAll().where('id', '=', '').compile());
+  const folderById = compiledLookup(db, (q) => q.selectFrom('assetFolders').selectAll().where('id', '=', '').compile());
   return {
-    getHub: (id) => db.selectFrom('mediaHubs').selectAll().where('id', '=', id).executeTakeFirst(),
+    getHub: (id) => hubById(id),
     getHubByName: (name) => db.selectFrom('mediaHubs').selectAll().where('name', '=', name).executeTakeFirst(),
     listHubs: (offset, limit) => slice(db.selectFrom('mediaHubs'), 'name', offset, limit),
     insertHub: async (hub) => void (await db.insertInto('mediaHubs').values(hub).execute()),
-    getRepository: (id) => db.selectFrom('assetRepositories').selectAll().where('id', '=', id).executeTakeFirst(),
+    getRepository: (id) => repositoryById(id),
     listRepositories: (mediaHubId, offset, limit) =>
       slice(db.selectFrom('assetRepositories').where('mediaHubId', '=', mediaHubId), 'label', offset, limit),
     insertRepository: async (repository) => void (await db.insertInto('assetRepositories').values(repository).execute()),
-    getFolder: (id) => db.selectFrom('assetFolders').selectAll().where('id', '=', id).executeTakeFirst(),
+    getFolder: (id) => folderById(id),
     listFolders: (repositoryId, parentId, offset, limit) =>
       slice(
         db

@@ -1,0 +1,25 @@
+/**
+ * Issue 5: POST /graphql `node(id:)` beside a bare server sending the same bytes; target >= 40%. Until
+ * assets can be ingested over the API, the node read is the bootstrap asset repository.
+ */
+import { connect } from '../lib/api.js';
+import { measure } from '../lib/measure.js';
+import { backendEnv, startBaseline, startDecibel, type Backend } from '../lib/processes.js';
+import { compare, type Comparison } from '../lib/report.js';
+
+export async function graphqlNode(backend: Backend): Promise<Comparison> {
+  const decibel = await startDecibel(await backendEnv(backend));
+  const api = await connect(decibel.url);
+  const headers = { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' };
+  const post = (query: string) => fetch(`${decibel.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
+  const listing = (await (await post('{ viewer { mediaHubs { edges { node { assetRepositories(first: 1) { edges { node { id } } } } } } } }')).json()) as any;
+  const id = listing.data.viewer.mediaHubs.edges[0].node.assetRepositories.edges[0].node.id;
+  const body = JSON.stringify({ query: `{ node(id: "${id}") { id ... on AssetRepository { label } } }` });
+  const sample = await fetch(`${decibel.url}/graphql`, { method: 'POST', headers, body });
+  const text = await sample.text();
+  const baseline = await startBaseline(text, sample.headers.get('content-type') ?? 'application/json');
+  const base = await measure({ name: `node:http (${text.length} bytes)`, url: `${baseline.url}/graphql`, method: 'POST', headers, body });
+  const ours = await measure({ name: `Decibel node(id) (${backend})`, url: `${decibel.url}/graphql`, method: 'POST', headers, body });
+  if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
+  return compare(`POST /graphql node(id) on ${backend}`, base, ours, 40);
+}
