@@ -9,6 +9,7 @@ import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { ApiContext } from '../http/context.js';
 import { HttpError } from '../http/errors.js';
+import { publicOrigin } from '../http/hal.js';
 import { TokenRejected } from '../auth/tokens.js';
 import { DomainError } from '../domain/errors.js';
 import { authenticate } from '../http/bearer.js';
@@ -109,7 +110,7 @@ function refuse(error: FastifyError | Error, request: FastifyRequest, reply: Fas
   return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
 }
 
-export async function graphqlApi(app: FastifyInstance, { deps, tokens, limits }: ApiContext): Promise<void> {
+export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, limits }: ApiContext): Promise<void> {
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(request, deps, tokens);
@@ -123,7 +124,7 @@ export async function graphqlApi(app: FastifyInstance, { deps, tokens, limits }:
     path: GRAPHQL_PATH,
     jit: 1,
     graphiql: false,
-    context: (request) => ({ deps, actor: request.actor }),
+    context: (request) => ({ deps, actor: request.actor, origin: publicOrigin(request, config.publicUrl) }),
     errorFormatter: formatErrors,
     errorHandler: false,
   });

@@ -19,9 +19,12 @@ export const API_PREFIX = '/v2/content';
  * against the SDK's apiUrl and double the prefix (management-sdk.md §2), so hrefs are always absolute.
  */
 export function apiBase(request: FastifyRequest, publicUrl: string | undefined): string {
-  const origin = publicUrl ?? `${request.protocol}://${request.host}`;
-  return origin + API_PREFIX;
+  return publicOrigin(request, publicUrl) + API_PREFIX;
 }
+
+/** The configured public URL, or the origin the client used; what every absolute URL starts with. */
+export const publicOrigin = (request: FastifyRequest, publicUrl: string | undefined): string =>
+  publicUrl ?? `${request.protocol}://${request.host}`;
 
 /**
  * A collection page in the vendor's shape: `_embedded.<key>` (always present, even empty),
