@@ -15,6 +15,7 @@ import { answerMethodNotAllowed } from './http/method-not-allowed.js';
 import type { ApiContext } from './http/context.js';
 import { managementRoutes } from './http/routes/index.js';
 import { graphqlApi } from './graphql/index.js';
+import { assetFileRoutes } from './http/routes/asset-files/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -62,6 +63,7 @@ export function buildApp({ config, deps, tokens, limits }: AppOptions): FastifyI
   app.register(async (scope) => tokenRoutes(scope, context));
   app.register(async (api) => managementApi(api, context), { prefix: API_PREFIX });
   app.register(async (scope) => graphqlApi(scope, context));
+  app.register(async (scope) => assetFileRoutes(scope, context));
   addMethodNotAllowedRoutes();
   return app;
 }

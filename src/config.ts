@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { LimitBudgets } from './limits/index.js';
 import { ConfigError } from './config-error.js';
 import { parseBlobsSetting, type BlobsSetting } from './blobs/setting.js';
+import { parseAllowList, type AllowList } from './sources/allow-list.js';
 
 export { ConfigError };
 
@@ -33,6 +34,25 @@ export interface Config {
   /** How often an instance looks for jobs queued by other instances, in milliseconds. */
   jobPollInterval: number;
   blobs: BlobsSetting;
+  /** createAsset's downloads and createTempFileUploadUrl's uploads (docs/graphql.md "Ingestion"). */
+  ingest: {
+    /** Private, loopback and other special destinations downloads may reach anyway. */
+    allow: AllowList;
+    maxBytes: number;
+    /** The whole download, in milliseconds. */
+    timeoutMs: number;
+    /** How long an upload URL can be used, in seconds. */
+    uploadTtl: number;
+  };
+  /** 004's per-request limits on ids. */
+  graphqlLimits: GraphqlLimits;
+}
+
+export interface GraphqlLimits {
+  /** Ids one publishAssets, unpublishAssets, deleteAssets or updateAssets may name. */
+  mutationIds: number;
+  /** Ids one `assets` query may name. */
+  assetIds: number;
 }
 
 export const DEFAULT_CLIENT_ID = 'decibel';
@@ -139,5 +159,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     jobPollInterval: integer(env, 'DECIBEL_JOB_POLL_MS', 500, 10, 60_000),
     blobs: parseBlobsSetting(env),
+    ingest: {
+      allow: parseAllowList(env.DECIBEL_INGEST_ALLOW),
+      maxBytes: integer(env, 'DECIBEL_INGEST_MAX_BYTES', 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+      timeoutMs: 1000 * integer(env, 'DECIBEL_INGEST_TIMEOUT', 300, 1, 24 * 3600),
+      uploadTtl: integer(env, 'DECIBEL_UPLOAD_URL_TTL', 900, 1, 7 * 24 * 3600),
+    },
+    graphqlLimits: {
+      mutationIds: integer(env, 'DECIBEL_GRAPHQL_MUTATION_IDS', 200, 1, 100_000),
+      assetIds: integer(env, 'DECIBEL_GRAPHQL_ASSET_IDS', 1000, 1, 100_000),
+    },
   };
 }

@@ -9,6 +9,7 @@ import { bootstrap } from './bootstrap.js';
 import { loadSigningKey, tokenService } from './auth/tokens.js';
 import { openStore } from './store/index.js';
 import { openBlobStore } from './blobs/index.js';
+import { httpFileSource } from './sources/http-source.js';
 import { openRateLimits, type RateLimits } from './limits/index.js';
 import { startJobRunner, type JobRunner } from './jobs/runner.js';
 import { jobHandlers } from './jobs/handlers.js';
@@ -24,11 +25,13 @@ export interface RunningServer {
 }
 
 /** `jobs` is told when jobs were queued; without a runner (the CLI), nobody listens. */
-export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'blobs'>, jobs: JobSignal = { queued() {} }): Promise<Deps> {
+export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'blobs' | 'ingest'>, jobs: JobSignal = { queued() {} }): Promise<Deps> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const blobs = await openBlobStore(config.blobs, config.dataDir);
-    return { store, blobs, clock: systemClock, ids: randomIds, jobs };
+    const { allow, timeoutMs, maxBytes, uploadTtl } = config.ingest;
+    const sources = httpFileSource({ allow, timeoutMs });
+    return { store, blobs, sources, ingest: { maxBytes, uploadTtl }, clock: systemClock, ids: randomIds, jobs };
   } catch (error) {
     await store.close();
     throw error;
@@ -36,6 +39,7 @@ export async function openDeps(config: Pick<Config, 'dataDir' | 'databaseUrl' | 
 }
 
 export async function closeDeps(deps: Deps): Promise<void> {
+  await deps.sources.close();
   await deps.blobs.close();
   await deps.store.close();
 }

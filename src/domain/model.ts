@@ -234,6 +234,9 @@ export interface Asset {
   locale: string | null;
   /** Where the bytes are in the blob store. */
   blobKey: string;
+  /** The blob a published asset serves (the file as it was published); null while unpublished. */
+  publishedBlobKey: string | null;
+  publishedDate: string | null;
   /** Metadata by schema name (`exif`, …). */
   metadata: Record<string, Record<string, unknown>>;
   createdDate: string;
@@ -273,4 +276,18 @@ export interface Page<T> {
   items: T[];
   total: number;
   request: PageRequest;
+}
+
+/**
+ * An upload URL of createTempFileUploadUrl: WAITING for its PUT, RECEIVING it, UPLOADED, then USED by
+ * one asset.
+ */
+export interface TempUpload {
+  token: string;
+  status: 'WAITING' | 'RECEIVING' | 'UPLOADED' | 'USED';
+  blobKey: string;
+  size: number | null;
+  contentType: string | null;
+  createdDate: string;
+  expiresAt: string;
 }

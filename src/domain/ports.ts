@@ -29,6 +29,7 @@ import type {
   Page,
   PersonalAccessToken,
   Status,
+  TempUpload,
   WorkflowState,
 } from './model.js';
 
@@ -203,10 +204,27 @@ export interface AssetStore {
   /** The assets with these ids, in the order given (ids not found left out). */
   getMany(ids: readonly string[]): Promise<Asset[]>;
   search(query: AssetQuery, offset: number, limit: number): Promise<Slice<Asset>>;
+  /** The media hub's active asset of that name. */
+  getByName(mediaHubId: string, name: string): Promise<Asset | undefined>;
   /** DuplicateKeyError when an active asset of the media hub has the name. */
   insert(asset: Asset): Promise<void>;
-  /** DuplicateKeyError when an active asset of the media hub has the name. */
-  update(asset: Asset): Promise<void>;
+  /**
+   * Writes the asset only if its stored revision is still `basedOn` (false otherwise: someone else
+   * changed it first). DuplicateKeyError when an active asset of the media hub has the name.
+   */
+  update(asset: Asset, basedOn: number): Promise<boolean>;
+  /** Publication state; not a new revision. */
+  setPublication(id: string, publication: Pick<Asset, 'publishStatus' | 'publishedBlobKey' | 'publishedDate'>): Promise<void>;
+}
+
+export interface TempUploadRepository {
+  insert(upload: TempUpload): Promise<void>;
+  get(token: string): Promise<TempUpload | undefined>;
+  /** Moves the upload from `from` to the changes' status; false when it was not in `from`. */
+  transition(token: string, from: TempUpload['status'], changes: Partial<Pick<TempUpload, 'status' | 'size' | 'contentType'>>): Promise<boolean>;
+  /** Uploads that expired before `now`, oldest first. */
+  listExpired(now: string, limit: number): Promise<TempUpload[]>;
+  delete(token: string): Promise<void>;
 }
 
 export interface LocalizationJobRepository {
@@ -277,6 +295,7 @@ export interface Repositories {
   localizationJobs: LocalizationJobRepository;
   media: MediaRepository;
   assets: AssetStore;
+  tempUploads: TempUploadRepository;
 }
 
 /** The store: repositories plus a unit of work. Everything written inside `transaction` commits or rolls back together. */
@@ -301,6 +320,39 @@ export interface JobSignal {
   queued(): void;
 }
 
+/** A file being downloaded for createAsset. */
+export interface OpenedFile {
+  body: import('node:stream').Readable;
+  /** What the source said it is, if it said. */
+  contentType?: string;
+  /** What the source said its length is, if it said. */
+  size?: number;
+  /** The failure of reading `body`, in words for the caller (a timeout, a dropped connection …). */
+  describeFailure(error: unknown): string;
+}
+
+/** Where createAsset's `src` URLs are downloaded from (src/sources). */
+export interface FileSource {
+  open(src: string, signal?: AbortSignal): Promise<OpenedFile>;
+  close(): Promise<void>;
+}
+
+/** A source that cannot be downloaded, in words for the caller (refused, 404, timed out …). */
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+/** Ingestion settings (DECIBEL_INGEST_*). */
+export interface IngestLimits {
+  /** Largest file createAsset or an upload URL takes, in bytes. */
+  maxBytes: number;
+  /** How long an upload URL of createTempFileUploadUrl can be used, in seconds. */
+  uploadTtl: number;
+}
+
 /** What every domain operation is given. */
 export interface Deps {
   store: Store;
@@ -308,6 +360,8 @@ export interface Deps {
   ids: Ids;
   jobs: JobSignal;
   blobs: BlobStore;
+  sources: FileSource;
+  ingest: IngestLimits;
 }
 
 /** Who is acting; recorded in createdBy / lastModifiedBy. */

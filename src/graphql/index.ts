@@ -124,7 +124,7 @@ export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, l
     path: GRAPHQL_PATH,
     jit: 1,
     graphiql: false,
-    context: (request) => ({ deps, actor: request.actor, origin: publicOrigin(request, config.publicUrl) }),
+    context: (request) => ({ deps, actor: request.actor, origin: publicOrigin(request, config.publicUrl), limits: config.graphqlLimits }),
     errorFormatter: formatErrors,
     errorHandler: false,
   });

@@ -1,9 +1,8 @@
 /**
  * Resolvers of the GraphQL Asset Management API: media hubs, asset repositories, folders and assets
- * (reading, search, changes). Ingestion, upload URLs and publishing come in the next part of issue 5
- * and until then answer with a NOT_IMPLEMENTED error rather than a silent null.
+ * (reading, search, ingestion, publishing, changes). They translate arguments and results; the rules
+ * are the domain's.
  */
-import { GraphQLError } from 'graphql';
 import type { AssetFolder, AssetRepository, MediaHub } from '../domain/model.js';
 import type { Actor, Deps } from '../domain/ports.js';
 import {
@@ -20,24 +19,28 @@ import {
   deleteAssets,
   getAssets,
   listAssets,
-  MAX_MUTATION_IDS,
   searchAssets,
   updateAsset,
+  updateAssets,
   updateAssetMetadata,
   type SearchInput,
 } from '../domain/media/assets.js';
-import type { Asset } from '../domain/model.js';
+import type { Asset, AssetType } from '../domain/model.js';
+import type { GraphqlLimits } from '../config.js';
+import { createAsset, createOrUpdateAssetByName, type AssetFileInput } from '../domain/media/ingest-asset.js';
+import { queuePublication } from '../domain/media/publish-assets.js';
+import { createTempUpload } from '../domain/media/temp-uploads.js';
+import { publishedAssetUrl, uploadToken, uploadUrl } from '../http/public-paths.js';
 import { connection, type ConnectionArgs } from './connections.js';
 import { badInput, fromGlobalId, NO_FOLDER, rawId, toGlobalId } from './ids.js';
 
 interface Context {
   deps: Deps;
   actor: Actor;
+  /** What this server's absolute URLs start with (upload and published-asset URLs). */
+  origin: string;
+  limits: GraphqlLimits;
 }
-
-const notYet = (what: string) => () => {
-  throw new GraphQLError(`${what} is not implemented in this version of Decibel yet`, { extensions: { code: 'NOT_IMPLEMENTED' } });
-};
 
 const typed =
   <T extends object>(__typename: string) =>
@@ -108,6 +111,54 @@ async function node(deps: Deps, globalId: string) {
   return found ? ((await found()) ?? null) : null;
 }
 
+interface AssetFileArgs {
+  input: { name: string; type: AssetType; filename: string; src: string; assetRepositoryId: string; assetFolderId?: string | null; label?: string | null; tags?: string[] | null };
+}
+
+/** createAsset's input; a `src` that is one of this server's upload URLs is read from the upload. */
+function assetFileInput({ input }: AssetFileArgs, origin: string): AssetFileInput {
+  const token = uploadToken(input.src, origin);
+  return {
+    name: input.name,
+    type: input.type,
+    filename: input.filename,
+    source: token ? { uploadToken: token } : { url: input.src },
+    repositoryId: rawId(input.assetRepositoryId, 'AssetRepository', 'assetRepositoryId'),
+    ...(input.assetFolderId === undefined ? {} : { folderId: input.assetFolderId === null ? null : folderArgument(input.assetFolderId) }),
+    label: input.label,
+    tags: input.tags,
+  };
+}
+
+const assetIds = (ids: string[]) => ids.map((id) => rawId(id, 'Asset', 'id'));
+
+/** The public URL of a published asset; null while it is not published. */
+async function publishedUrl(asset: Asset, { deps, origin }: Context) {
+  if (!asset.publishedBlobKey) return null;
+  const hub = await deps.store.media.getHub(asset.mediaHubId);
+  return hub ? publishedAssetUrl(origin, hub.name, asset.name, asset.type) : null;
+}
+
+const fileMutations = {
+  createAsset: async (_: unknown, args: AssetFileArgs, { deps, origin }: Context) => asAsset(await createAsset(deps, assetFileInput(args, origin))),
+  createOrUpdateAssetByName: async (_: unknown, args: AssetFileArgs, { deps, origin }: Context) =>
+    asAsset(await createOrUpdateAssetByName(deps, assetFileInput(args, origin))),
+  createTempFileUploadUrl: async (_: unknown, __: unknown, { deps, origin }: Context) => {
+    const url = uploadUrl(origin, (await createTempUpload(deps)).token);
+    return { uploadUrl: url, downloadUrl: url };
+  },
+  publishAsset: async (_: unknown, { input }: { input: { id: string } }, { deps }: Context) => {
+    const [publishJobId] = await queuePublication(deps, assetIds([input.id]), 'PUBLISH');
+    return { publishJobId };
+  },
+  publishAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, limits }: Context) => ({
+    publishJobIds: await queuePublication(deps, assetIds(input.id), 'PUBLISH', limits.mutationIds),
+  }),
+  unpublishAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, limits }: Context) => ({
+    unpublishJobIds: await queuePublication(deps, assetIds(input.id), 'UNPUBLISH', limits.mutationIds),
+  }),
+};
+
 const folderMutations = {
   createAssetFolder: async (_: unknown, { input }: { input: { assetRepositoryId: string; label: string; parentId?: string | null } }, { deps }: Context) => {
     const parent = input.parentId ? rawId(input.parentId, 'AssetFolder', 'parentId') : null;
@@ -130,10 +181,10 @@ const folderMutations = {
 export const resolvers = {
   Query: {
     node: (_: unknown, { id }: { id: string }, { deps }: Context) => node(deps, id),
-    assets: async (_: unknown, args: { assetId?: string[] | null; id?: string[] | null }, { deps }: Context) => {
+    assets: async (_: unknown, args: { assetId?: string[] | null; id?: string[] | null }, { deps, limits }: Context) => {
       const argument = args.assetId ? 'assetId' : 'id';
       const ids = (args.assetId ?? args.id ?? []).map((id) => rawId(id, 'Asset', argument));
-      return wholeList(await getAssets(deps, ids), asAsset);
+      return wholeList(await getAssets(deps, ids, limits.assetIds), asAsset);
     },
     assetSearch: (_: unknown, args: SearchArgs, { deps }: Context) => {
       const input = searchInput(args);
@@ -176,9 +227,9 @@ export const resolvers = {
     assetId: (asset: Asset) => asset.id,
     srcName: (asset: Asset) => asset.filename,
     published: (asset: Asset) => asset.publishStatus === 'PUBLISHED',
-    // Publishing comes with the next part of issue 5.
-    url: () => null,
-    thumbUrl: () => null,
+    url: (asset: Asset, _: unknown, context: Context) => publishedUrl(asset, context),
+    // No thumbnail service: a published image is its own thumbnail.
+    thumbUrl: (asset: Asset, _: unknown, context: Context) => (asset.type === 'IMAGE' ? publishedUrl(asset, context) : null),
     assetFolder: async (asset: Asset, _: unknown, { deps }: Context) => (asset.folderId ? asFolder(await getAssetFolder(deps, asset.folderId)) : null),
     assetRepository: async (asset: Asset, _: unknown, { deps }: Context) => asRepository(await getAssetRepository(deps, asset.repositoryId)),
     metadata: (asset: Asset, { schemaName }: { schemaName?: string | null }) => {
@@ -188,27 +239,14 @@ export const resolvers = {
     },
   },
   Mutation: {
-    ...Object.fromEntries(
-      [
-        'createAsset',
-        'createOrUpdateAssetByName',
-        'publishAsset',
-        'publishAssets',
-        'unpublishAssets',
-        'createTempFileUploadUrl',
-      ].map((name) => [name, notYet(name)]),
-    ),
+    ...fileMutations,
     ...folderMutations,
     updateAsset: async (_: unknown, { input }: { input: AssetUpdate }, { deps }: Context) => asAsset(await updateAsset(deps, toUpdate(input))),
-    updateAssets: async (_: unknown, { input }: { input: { assets: AssetUpdate[] } }, { deps }: Context) => {
-      if (input.assets.length > MAX_MUTATION_IDS) throw badInput(`at most ${MAX_MUTATION_IDS} assets can be updated at once`, 'assets');
-      const updated = [];
-      for (const each of input.assets) updated.push(asAsset(await updateAsset(deps, toUpdate(each))));
-      return updated;
+    updateAssets: async (_: unknown, { input }: { input: { assets: AssetUpdate[] } }, { deps, limits }: Context) => {
+      return (await updateAssets(deps, input.assets.map(toUpdate), limits.mutationIds)).map(asAsset);
     },
     updateAssetMetadata: async (_: unknown, { input }: { input: { id: string; schemaName: string; properties: unknown } }, { deps }: Context) =>
       asAsset(await updateAssetMetadata(deps, { ...input, id: rawId(input.id, 'Asset', 'id') })),
-    deleteAssets: (_: unknown, { input }: { input: { id: string[] } }, { deps }: Context) =>
-      deleteAssets(deps, input.id.map((id) => rawId(id, 'Asset', 'id'))),
+    deleteAssets: (_: unknown, { input }: { input: { id: string[] } }, { deps, limits }: Context) => deleteAssets(deps, assetIds(input.id), limits.mutationIds),
   },
 };

@@ -20,6 +20,7 @@ import { publishingJobRepository } from './repositories/publishing-jobs.js';
 import { localizationJobRepository } from './repositories/localization-jobs.js';
 import { mediaRepository } from './repositories/media.js';
 import { assetStore } from './repositories/assets.js';
+import { tempUploadRepository } from './repositories/temp-uploads.js';
 import { postgresAssetSearchIndex, postgresSearchIndex, sqliteAssetSearchIndex, sqliteSearchIndex } from './search/index.js';
 
 function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Repositories {
@@ -39,6 +40,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     localizationJobs: localizationJobRepository(db),
     media: mediaRepository(db),
     assets: assetStore(db, guard, postgres ? postgresAssetSearchIndex : sqliteAssetSearchIndex),
+    tempUploads: tempUploadRepository(db),
   };
 }
 

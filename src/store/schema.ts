@@ -233,6 +233,18 @@ export interface AssetsTable {
   metadata: string;
   createdDate: string;
   updatedDate: string;
+  publishedBlobKey: string | null;
+  publishedDate: string | null;
+}
+
+export interface TempUploadsTable {
+  token: string;
+  status: string;
+  blobKey: string;
+  size: number | null;
+  contentType: string | null;
+  createdDate: string;
+  expiresAt: string;
 }
 
 export interface Database {
@@ -258,4 +270,5 @@ export interface Database {
   assetRepositories: AssetRepositoriesTable;
   assetFolders: AssetFoldersTable;
   assets: AssetsTable;
+  tempUploads: TempUploadsTable;
 }

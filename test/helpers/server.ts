@@ -23,6 +23,8 @@ export interface TestServer extends RunningServer {
   token(): Promise<string>;
   /** fetch against the API with a valid bearer token; `path` is relative to /v2/content unless absolute. */
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** POST /graphql with a valid bearer token: the status and the parsed body. */
+  graphql(query: string, variables?: unknown): Promise<{ status: number; body: any }>;
 }
 
 /**
@@ -89,6 +91,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       if (json !== undefined) headers.set('content-type', 'application/json');
       const url = /^https?:/.test(target) ? target : `${apiUrl}${target}`;
       return fetch(url, { ...rest, headers, body: json === undefined ? rest.body : JSON.stringify(json) });
+    },
+    async graphql(query, variables) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as any };
     },
     async close() {
       await server.close();

@@ -21,9 +21,9 @@ export async function getAsset(deps: Deps, id: string): Promise<Asset> {
 }
 
 /** `assets(assetId:)`: at most 1,000 ids; ids that name no asset are left out. */
-export async function getAssets(deps: Deps, ids: readonly string[]): Promise<Asset[]> {
-  if (ids.length > MAX_ASSET_IDS) {
-    throw invalid({ entity: ENTITY, property: 'assetId', message: `at most ${MAX_ASSET_IDS} asset ids can be asked for at once, got ${ids.length}` });
+export async function getAssets(deps: Deps, ids: readonly string[], max = MAX_ASSET_IDS): Promise<Asset[]> {
+  if (ids.length > max) {
+    throw invalid({ entity: ENTITY, property: 'assetId', message: `at most ${max} asset ids can be asked for at once, got ${ids.length}` });
   }
   return (await deps.store.assets.getMany(ids)).filter((asset) => asset.status === 'ACTIVE');
 }
@@ -72,7 +72,7 @@ export function searchAssets(deps: Deps, input: SearchInput, offset: number, lim
 export const listAssets = (deps: Deps, repositoryId: string, folderId: string | null, offset: number, limit: number) =>
   searchAssets(deps, { repositoryIds: [repositoryId], folderIds: [folderId] }, offset, limit);
 
-const nameTaken = (name: string) =>
+export const nameTaken = (name: string) =>
   conflict({ entity: ENTITY, property: 'name', invalidValue: name, message: `an asset of this media hub is already named ${name}` });
 
 function requireTags(value: unknown): string[] {
@@ -98,16 +98,14 @@ export interface NewAsset {
   metadata?: Asset['metadata'];
 }
 
-/** Records an asset whose bytes are already in the blob store under `blobKey`. */
-export async function recordAsset(deps: Deps, input: NewAsset, id = deps.ids.uuid()): Promise<Asset> {
+/** Checks a new asset's fields and builds it (not yet stored). */
+export async function prepareAsset(deps: Deps, input: NewAsset, id = deps.ids.uuid()): Promise<Asset> {
   const repository = await getAssetRepository(deps, input.repositoryId);
-  if (input.folderId !== null && (await getAssetFolder(deps, input.folderId)).repositoryId !== repository.id) {
-    throw invalid({ entity: ENTITY, property: 'assetFolderId', invalidValue: input.folderId, message: 'the folder is in another asset repository' });
-  }
+  await checkFolder(deps, input.folderId, repository.id);
   if (!(ASSET_TYPES as readonly string[]).includes(input.type)) throw invalid({ entity: ENTITY, property: 'type', invalidValue: input.type, message: `type must be one of ${ASSET_TYPES.join(', ')}` });
   const name = requireText(ENTITY, 'name', input.name);
   const now = deps.clock.now();
-  const asset: Asset = {
+  return {
     id,
     mediaHubId: repository.mediaHubId,
     repositoryId: repository.id,
@@ -126,26 +124,48 @@ export async function recordAsset(deps: Deps, input: NewAsset, id = deps.ids.uui
     revisionNumber: 1,
     locale: null,
     blobKey: input.blobKey,
+    publishedBlobKey: null,
+    publishedDate: null,
     metadata: input.metadata ?? {},
     createdDate: now,
     updatedDate: now,
   };
+}
+
+/** A folder given for an asset must be in the asset's repository (null: the top of the repository). */
+export async function checkFolder(deps: Deps, folderId: string | null, repositoryId: string): Promise<void> {
+  if (folderId !== null && (await getAssetFolder(deps, folderId)).repositoryId !== repositoryId) {
+    throw invalid({ entity: ENTITY, property: 'assetFolderId', invalidValue: folderId, message: 'the folder is in another asset repository' });
+  }
+}
+
+export async function insertAsset(deps: Deps, asset: Asset): Promise<Asset> {
   try {
     await deps.store.assets.insert(asset);
   } catch (error) {
-    if (error instanceof DuplicateKeyError) throw nameTaken(name);
+    if (error instanceof DuplicateKeyError) throw nameTaken(asset.name);
     throw error;
   }
   return asset;
 }
 
-async function save(deps: Deps, asset: Asset, changes: Partial<Asset>): Promise<Asset> {
+/** Records an asset whose bytes are already in the blob store under `blobKey`. */
+export async function recordAsset(deps: Deps, input: NewAsset, id = deps.ids.uuid()): Promise<Asset> {
+  return insertAsset(deps, await prepareAsset(deps, input, id));
+}
+
+/** Writes a new revision of `asset`; a conflict when someone else wrote one first. */
+export async function saveAsset(deps: Deps, asset: Asset, changes: Partial<Asset>): Promise<Asset> {
   const next: Asset = { ...asset, ...changes, revisionNumber: asset.revisionNumber + 1, updatedDate: deps.clock.now() };
+  let written: boolean;
   try {
-    await deps.store.assets.update(next);
+    written = await deps.store.assets.update(next, asset.revisionNumber);
   } catch (error) {
     if (error instanceof DuplicateKeyError) throw nameTaken(next.name);
     throw error;
+  }
+  if (!written) {
+    throw conflict({ entity: ENTITY, property: 'revisionNumber', invalidValue: asset.revisionNumber, message: 'the asset was changed by another request at the same time; try again' });
   }
   return next;
 }
@@ -161,12 +181,24 @@ export async function updateAsset(
   if (input.label !== undefined && input.label !== null) changes.label = requireText(ENTITY, 'label', input.label);
   if (input.tags !== undefined && input.tags !== null) changes.tags = requireTags(input.tags);
   if (input.folderId !== undefined) {
-    if (input.folderId !== null && (await getAssetFolder(deps, input.folderId)).repositoryId !== asset.repositoryId) {
-      throw invalid({ entity: ENTITY, property: 'assetFolderId', invalidValue: input.folderId, message: 'the folder is in another asset repository' });
-    }
+    await checkFolder(deps, input.folderId, asset.repositoryId);
     changes.folderId = input.folderId;
   }
-  return save(deps, asset, changes);
+  return saveAsset(deps, asset, changes);
+}
+
+type AssetChanges = Parameters<typeof updateAsset>[1];
+
+/** updateAssets: several updates, all or none (at most 200). */
+export async function updateAssets(deps: Deps, inputs: readonly AssetChanges[], max = MAX_MUTATION_IDS): Promise<Asset[]> {
+  if (inputs.length > max) {
+    throw invalid({ entity: ENTITY, property: 'assets', message: `at most ${max} assets can be updated at once, got ${inputs.length}` });
+  }
+  return inTransaction(deps, async (tx) => {
+    const updated: Asset[] = [];
+    for (const input of inputs) updated.push(await updateAsset(tx, input));
+    return updated;
+  });
 }
 
 /** updateAssetMetadata: replaces one schema's properties (`exif`, or any name). */
@@ -176,18 +208,18 @@ export async function updateAssetMetadata(deps: Deps, input: { id: string; schem
   if (input.properties === null || typeof input.properties !== 'object' || Array.isArray(input.properties)) {
     throw invalid({ entity: ENTITY, property: 'properties', message: 'properties must be an object' });
   }
-  return save(deps, asset, { metadata: { ...asset.metadata, [schemaName]: input.properties as Record<string, unknown> } });
+  return saveAsset(deps, asset, { metadata: { ...asset.metadata, [schemaName]: input.properties as Record<string, unknown> } });
 }
 
 /** deleteAssets: at most 200 ids; returns how many were deleted (ids of no asset are skipped). */
-export async function deleteAssets(deps: Deps, ids: readonly string[]): Promise<number> {
-  if (ids.length > MAX_MUTATION_IDS) {
-    throw invalid({ entity: ENTITY, property: 'id', message: `at most ${MAX_MUTATION_IDS} assets can be deleted at once, got ${ids.length}` });
+export async function deleteAssets(deps: Deps, ids: readonly string[], max = MAX_MUTATION_IDS): Promise<number> {
+  if (ids.length > max) {
+    throw invalid({ entity: ENTITY, property: 'id', message: `at most ${max} assets can be deleted at once, got ${ids.length}` });
   }
   // All or none: the assets are deleted in one transaction.
   return inTransaction(deps, async (tx) => {
-    const found = await getAssets(tx, ids);
-    for (const asset of found) await save(tx, asset, { status: 'DELETED', publishStatus: 'NOT_PUBLISHED' });
+    const found = await getAssets(tx, ids, Number.MAX_SAFE_INTEGER);
+    for (const asset of found) await saveAsset(tx, asset, { status: 'DELETED', publishStatus: 'NOT_PUBLISHED', publishedBlobKey: null });
     return found.length;
   });
 }

@@ -9,6 +9,7 @@ import * as contentLinks from './007-content-links.js';
 import * as localizationJobs from './008-localization-jobs.js';
 import * as media from './009-media.js';
 import * as assets from './010-assets.js';
+import * as assetFiles from './011-asset-files.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-localization-jobs': localizationJobs,
   '009-media': media,
   '010-assets': assets,
+  '011-asset-files': assetFiles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -70,10 +70,21 @@ export function assetStore(db: Kysely<Database>, guard: Guard, searchIndex: Asse
         await db.insertInto('assets').values(toRow(asset)).execute();
         await searchIndex.write(db, asset.id, searchable(asset));
       }),
-    update: (asset) =>
-      guard(async () => {
-        await db.updateTable('assets').set(toRow(asset)).where('id', '=', asset.id).execute();
-        await searchIndex.write(db, asset.id, searchable(asset));
-      }),
+    async getByName(mediaHubId, name) {
+      const row = await db.selectFrom('assets').selectAll().where('mediaHubId', '=', mediaHubId).where('name', '=', name).where('status', '=', 'ACTIVE').executeTakeFirst();
+      return row && toAsset(row);
+    },
+    async update(asset, basedOn) {
+      let written = false;
+      await guard(async () => {
+        const result = await db.updateTable('assets').set(toRow(asset)).where('id', '=', asset.id).where('revisionNumber', '=', basedOn).executeTakeFirst();
+        written = Number(result.numUpdatedRows) > 0;
+        if (written) await searchIndex.write(db, asset.id, searchable(asset));
+      });
+      return written;
+    },
+    async setPublication(id, publication) {
+      await db.updateTable('assets').set(publication).where('id', '=', id).execute();
+    },
   };
 }
