@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       redisPrefix: 'decibel',
       rateLimits: { token: 300, publish: 100, graphql: 60 },
       blobs: { kind: 'filesystem' },
+      ingest: { maxBytes: 1024 ** 3, timeoutMs: 300_000, uploadTtl: 900 },
+      graphqlLimits: { mutationIds: 200, assetIds: 1000 },
     });
   });
   it.each([
@@ -37,6 +39,10 @@ describe('loadConfig', () => {
     ['DECIBEL_BLOBS', 's3:///no-bucket'],
     ['DECIBEL_BLOBS', 'file://host/folder'],
     ['DECIBEL_BLOBS', 'a folder'],
+    ['DECIBEL_INGEST_ALLOW', 'http://10.0.0.1/'],
+    ['DECIBEL_INGEST_MAX_BYTES', '0'],
+    ['DECIBEL_INGEST_TIMEOUT', 'soon'],
+    ['DECIBEL_GRAPHQL_MUTATION_IDS', '0'],
   ])('stops on a bad %s, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable}:`));
