@@ -4,18 +4,18 @@
  * sniffed type, size, image dimensions and EXIF; every failure leaves neither an asset nor a blob; private
  * destinations are refused without the allow list, also behind a redirect; upload URLs ingest local files.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { jpegWithExif, png } from '../helpers/images.js';
+import { startHttpSource, type HttpSource } from '../helpers/http-source.js';
 
 const photo = jpegWithExif({ width: 640, height: 480, make: 'Canon', model: 'EOS 5D', dateTime: '2024:05:06 07:08:09', orientation: 6, padding: 3000 });
 const MAX_BYTES = 100_000;
 
-let source: http.Server;
+let source: HttpSource;
 let sourceUrl: string;
 const userAgents: string[] = [];
 let server: TestServer;
@@ -81,9 +81,8 @@ async function blobFiles(on = server): Promise<string[]> {
 const assetCount = async (on = server) => (await ok('{ assetSearch(keyword: "*", filters: { status: [ACTIVE, DELETED] }) { total } }', undefined, on)).assetSearch.total;
 
 beforeAll(async () => {
-  source = http.createServer(serveSources);
-  await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
-  sourceUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}`;
+  source = await startHttpSource(serveSources);
+  sourceUrl = source.url;
   server = await startTestServer({
     DECIBEL_INGEST_ALLOW: '127.0.0.1',
     DECIBEL_INGEST_MAX_BYTES: String(MAX_BYTES),
@@ -95,8 +94,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  source.closeAllConnections();
-  await new Promise((resolve) => source.close(resolve));
+  await source.close();
 });
 
 describe('createAsset from a URL', () => {
