@@ -177,7 +177,9 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, type: GraphQL
   const add = (points: number, parts: Part[], names: string[]) => {
     for (const name of names) {
       const branch = branches.get(name) ?? { points: 0, parts: [] };
-      branches.set(name, { points: branch.points + points, parts: [...branch.parts, ...parts] });
+      branch.points += points;
+      branch.parts.push(...parts);
+      branches.set(name, branch);
     }
   };
   for (const selection of selectionSet.selections) {

@@ -1,6 +1,7 @@
 /**
  * POST/GET /graphql (and /graphql/): the GraphQL Asset Management API on mercurius (graphql-js, jit),
- * behind the same bearer tokens as the REST API, with 004's limits checked before anything runs —
+ * behind the same bearer tokens as the REST API (GraphiQL for a browser's GET: ./graphiql.ts), with
+ * 004's limits checked before anything runs —
  * 60 requests a minute per client, at most 5 mutations and 10,000 complexity points per request — and
  * 000's error bodies: `{"errors":[{"message","locations"?,"extensions":{"code"}}]}`.
  */
@@ -14,7 +15,8 @@ import { TokenRejected } from '../auth/tokens.js';
 import { DomainError } from '../domain/errors.js';
 import { authenticate } from '../http/bearer.js';
 import { enforceLimit } from '../http/rate-limit.js';
-import { COMPLEXITY_LIMIT, MAX_MUTATIONS, mutationCount, requestCost } from './complexity.js';
+import { COMPLEXITY_LIMIT, costBreakdown, MAX_MUTATIONS, mutationCount, requestCost } from './complexity.js';
+import { serveGraphiql } from './graphiql.js';
 import { typeDefs } from './schema.js';
 import { resolvers } from './resolvers.js';
 
@@ -112,7 +114,11 @@ function refuse(error: FastifyError | Error, request: FastifyRequest, reply: Fas
 
 export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, limits }: ApiContext): Promise<void> {
   app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', async (request) => {
+  const graphiql = serveGraphiql(app, { endpoint: GRAPHQL_PATH, publicUrl: config.publicUrl });
+  app.addHook('onRequest', async (request, reply) => {
+    // GraphiQL's page and files are public (a browser cannot send a token); the queries it sends are not.
+    if (graphiql.isFile(request)) return;
+    if (graphiql.wantsPage(request)) return graphiql.sendPage(reply);
     request.actor = await authenticate(request, deps, tokens);
     await enforceLimit(limits, 'graphql', request.actor.sid, 'GraphQL');
   });
@@ -162,7 +168,9 @@ export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, l
     }
     context.cost = cost;
     if (cost > COMPLEXITY_LIMIT) {
-      throw new RequestRefused('Complexity limit exceeded', 'COMPLEXITY_LIMIT_EXCEEDED', 400, { cost, limit: COMPLEXITY_LIMIT });
+      // Where the points go, so the caller knows which `first` to lower (walked only for a refusal).
+      const { costliest } = costBreakdown(schema, document, { variables: variables as Record<string, unknown> | undefined, operationName });
+      throw new RequestRefused('Complexity limit exceeded', 'COMPLEXITY_LIMIT_EXCEEDED', 400, { cost, limit: COMPLEXITY_LIMIT, ...(costliest ? { costliest } : {}) });
     }
   });
   app.graphql.addHook('onResolution', async (execution, context) => {

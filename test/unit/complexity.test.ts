@@ -4,7 +4,7 @@
  */
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { COMPLEXITY_LIMIT, mutationCount, requestCost, type CostRules } from '../../src/graphql/complexity.js';
+import { COMPLEXITY_LIMIT, costBreakdown, mutationCount, requestCost, type CostRules } from '../../src/graphql/complexity.js';
 import { typeDefs } from '../../src/graphql/schema.js';
 
 const schema = buildSchema(typeDefs);
@@ -88,5 +88,60 @@ describe('GitHub node-limit examples (the same rule)', () => {
       issues(first: 20) { totalCount edges { issue: node { title bodyHTML comments(first: 10) { edges { comment: node { bodyHTML } } } } } } } } }
       followers(first: 10) { edges { follower: node { login } } } } }`;
     expect(githubCost(query)).toBe(22_060);
+    // Comments of pull requests and of issues both fetch 10,000 nodes: the first in the document is named.
+    expect(costBreakdown(github, parse(query), {}, rules)).toEqual({ points: 22_060, costliest: { path: 'viewer.repositories.pullRequests.comments', points: 10_000 } });
+  });
+});
+
+describe('the costliest field (named when a request is refused)', () => {
+  const breakdown = (query: string, variables?: Record<string, unknown>) => {
+    const result = costBreakdown(schema, parse(query), { variables });
+    // The breakdown counts by the same rules as the score.
+    expect(result.points).toBe(cost(query, variables));
+    return result.costliest;
+  };
+
+  it('on 004\'s examples: the field that fetches the most nodes, named without edges and node', () => {
+    expect(breakdown(`{ node(id: "QXNzZXQ6") { id ... on Asset { name } } }`)).toEqual({ path: 'node', points: 1 });
+    expect(breakdown(`{ assetSearch(keyword: "red* OR green*", first: 100) { edges { node { id } } } }`)).toEqual({ path: 'assetSearch', points: 100 });
+    expect(breakdown(`query { assets(assetId: ["a", "b", "c", "d"]) { edges { node { id } } } }`)).toEqual({ path: 'assets', points: 4 });
+    const connected = `{ viewer { mediaHubs { edges { node { assetRepositories(first: 10) { edges { node { id label
+      assetFolders(first: 20) { edges { node { id label } } } } } } } } } } }`;
+    expect(breakdown(connected)).toEqual({ path: 'viewer.mediaHubs.assetRepositories.assetFolders', points: 200 });
+    expect(breakdown(`mutation { updateAsset(input: { id: "QXNzZXQ6", name: "XS_Blue_Bag" }) { id assetRepository { assets(first: 50) { total } } } }`)).toEqual({
+      path: 'updateAsset',
+      points: 2000,
+    });
+  });
+
+  it('over the limit: the assets of 100 repositories, 10,100 of the 10,202 points', () => {
+    const query = '{ viewer { mediaHubs { edges { node { assetRepositories(first: 100) { edges { node { assets(first: 101) { total } } } } } } } } }';
+    expect(breakdown(query)).toEqual({ path: 'viewer.mediaHubs.assetRepositories.assets', points: 10_100 });
+  });
+
+  it('names aliases, and counts the selection of the field it names', () => {
+    const query = `{ search: assetSearch(keyword: "*", first: 100) { edges { node { repository: assetRepository {
+      folders: assetFolders(first: 100) { edges { node { assets(first: 1) { total } } } } } } } } }`;
+    // folders and their assets both fetch 10,000 nodes: the first is named, with its assets' points.
+    expect(breakdown(query)).toEqual({ path: 'search.repository.folders', points: 20_000 });
+  });
+
+  it('follows named and inline fragments, variables and @skip', () => {
+    const query = `query($n: Int, $skip: Boolean!) { viewer { ...Hubs } }
+      fragment Hubs on Viewer { mediaHubs { edges { node { assetRepositories(first: $n) { edges { node {
+        ... on AssetRepository { assets(first: 200) { total } }
+        assetFolders(first: 500) @skip(if: $skip) { total } } } } } } } }`;
+    expect(breakdown(query, { n: 60, skip: true })).toEqual({ path: 'viewer.mediaHubs.assetRepositories.assets', points: 12_000 });
+    expect(breakdown(query, { n: 60, skip: false })).toEqual({ path: 'viewer.mediaHubs.assetRepositories.assetFolders', points: 30_000 });
+  });
+
+  it('takes the costliest possible type of an interface, as the score does', () => {
+    const query = `{ node(id: "x") { ... on AssetRepository { assets(first: 30) { total } } ... on AssetFolder { assets(first: 70) { total } } } }`;
+    expect(breakdown(query)).toEqual({ path: 'node.assets', points: 70 });
+  });
+
+  it('names a lone single node, and nothing in a request that costs nothing', () => {
+    expect(breakdown(`{ __typename viewer { organization { id } } }`)).toEqual({ path: 'viewer', points: 1 });
+    expect(breakdown(`{ __schema { types { name } } }`)).toBeUndefined();
   });
 });
