@@ -217,7 +217,10 @@ describe('usage', () => {
   it('prints help listing every command and option with exit code 0', async () => {
     const result = await cli('--help');
     expect(result.code).toBe(0);
-    for (const text of ['decibel serve', 'client create', 'pat create', 'hub create', 'repository create', '--no-repositories', '--expires-in-days', '--locale']) {
+    for (const text of [
+      'decibel serve', 'client create', 'pat create', 'hub create', 'repository create', 'media-hub create', 'asset-repository create',
+      '--no-repositories', '--no-repository', '--media-hub', '--expires-in-days', '--locale',
+    ]) {
       expect(result.stdout).toContain(text);
     }
     const one = await cli('hub', 'create', '--help');
@@ -263,5 +266,100 @@ describe('decibel serve', () => {
       if (serving.child.exitCode === null) serving.child.kill('SIGKILL');
       await fs.rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('decibel media-hub create and asset-repository create', () => {
+  interface GraphqlHub {
+    id: string;
+    label: string;
+    assetRepositories: { edges: { node: { id: string; label: string } }[] };
+  }
+  const mediaHubs = async (): Promise<GraphqlHub[]> => {
+    const { status, body } = await server.graphql(
+      '{ viewer { mediaHubs(first: 100) { edges { node { id label assetRepositories { edges { node { id label } } } } } } } }',
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    return body.data.viewer.mediaHubs.edges.map((edge: { node: GraphqlHub }) => edge.node);
+  };
+  const repositoryLabels = (hub: GraphqlHub | undefined) => hub?.assetRepositories.edges.map((edge) => edge.node.label).sort();
+  const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it('creates a media hub with an "Assets" repository and adds a repository by name, both visible over GraphQL', async () => {
+    const hub = await cliJson<{ id: string; graphqlId: string; name: string; label: string; assetRepositories: { id: string; graphqlId: string; label: string }[] }>(
+      'media-hub', 'create', '--name', 'cli-media', '--label', 'CLI media',
+    );
+    expect(hub).toEqual({
+      id: expect.stringMatching(UUID),
+      graphqlId: globalId('MediaHub', hub.id),
+      name: 'cli-media',
+      label: 'CLI media',
+      assetRepositories: [{ id: expect.stringMatching(UUID), graphqlId: globalId('AssetRepository', hub.assetRepositories[0]!.id), label: 'Assets' }],
+    });
+    const repository = await cliJson<{ id: string; graphqlId: string; label: string; mediaHubId: string; mediaHubName: string }>(
+      'asset-repository', 'create', '--media-hub', 'cli-media', '--label', 'Banners',
+    );
+    expect(repository).toEqual({
+      id: expect.stringMatching(UUID),
+      graphqlId: globalId('AssetRepository', repository.id),
+      label: 'Banners',
+      mediaHubId: hub.id,
+      mediaHubName: 'cli-media',
+    });
+
+    const listed = (await mediaHubs()).find((node) => node.id === hub.graphqlId);
+    expect(listed?.label).toBe('CLI media');
+    expect(listed?.assetRepositories.edges.map((edge) => edge.node).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
+      { id: hub.assetRepositories[0]!.graphqlId, label: 'Assets' },
+      { id: repository.graphqlId, label: 'Banners' },
+    ]);
+  });
+
+  it('makes a media hub without a repository with --no-repository, then takes it by UUID or GraphQL id', async () => {
+    const result = await cli('media-hub', 'create', '--name', 'bare-media', '--no-repository');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const id = /media hub id: (\S+)/.exec(result.stdout)?.[1];
+    expect(id).toMatch(UUID);
+    expect(result.stdout).not.toContain('asset repository');
+    expect(repositoryLabels((await mediaHubs()).find((node) => node.id === globalId('MediaHub', id!)))).toEqual([]);
+
+    const byUuid = await cli('asset-repository', 'create', '--media-hub', id!, '--label', 'Photos');
+    expect(byUuid.code).toBe(0);
+    expect(byUuid.stdout).toMatch(/asset repository id: [0-9a-f-]{36}/);
+    expect(byUuid.stdout).toContain(`media hub:           bare-media (${id})`);
+    await cliJson('asset-repository', 'create', '--media-hub', globalId('MediaHub', id!), '--label', 'Videos');
+    expect(repositoryLabels((await mediaHubs()).find((node) => node.id === globalId('MediaHub', id!)))).toEqual(['Photos', 'Videos']);
+  });
+
+  it('refuses a taken or malformed name with exit code 1 and leaves nothing new', async () => {
+    const before = await mediaHubs();
+    // The first start made a media hub named like the bootstrap hub.
+    for (const name of [HUB_NAME, 'cli-media']) {
+      const taken = await cli('media-hub', 'create', '--name', name);
+      expect(taken.code).toBe(1);
+      expect(taken.stdout).toBe('');
+      expect(taken.stderr).toBe(`decibel media-hub create: name must be unique [MediaHub.name = "${name}"]\n`);
+    }
+    const malformed = await cli('media-hub', 'create', '--name', 'Media Hub');
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain('name must contain only lower-case letters, digits and hyphens');
+    expect(await mediaHubs()).toEqual(before);
+  });
+
+  it('refuses an unknown media hub or a blank label (1) and a missing option (2)', async () => {
+    const before = await mediaHubs();
+    const unknown = await cli('asset-repository', 'create', '--media-hub', 'no-such-media', '--label', 'x');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no media hub with this id or name');
+    const blank = await cli('asset-repository', 'create', '--media-hub', 'cli-media', '--label', ' ');
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toContain('label must not be blank');
+    const missing = await cli('asset-repository', 'create', '--label', 'x');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--media-hub is required');
+    expect(await mediaHubs()).toEqual(before);
   });
 });

@@ -2,24 +2,66 @@
  * Media hubs, asset repositories and asset folders (the GraphQL Asset Management API's containers).
  * Reads take offset/limit slices for Relay connections; folder changes check the rules below.
  */
-import { conflict, invalid, notFound } from '../errors.js';
-import { requireText } from '../fields.js';
+import { conflict, DomainError, invalid, notFound } from '../errors.js';
+import { requireName, requireText } from '../fields.js';
 import type { AssetFolder, AssetRepository, MediaHub } from '../model.js';
 import type { Deps, Slice } from '../ports.js';
+import { inTransaction } from '../transaction.js';
+
+/** The asset repository a media hub is made with, as on the first start. */
+export const FIRST_ASSET_REPOSITORY = 'Assets';
 
 /** The first start's media hub (named like the bootstrap hub) with one asset repository; instances may race. */
 export async function ensureMediaHub(deps: Deps, name: string): Promise<void> {
   if (await deps.store.media.getHubByName(name)) return;
-  const now = deps.clock.now();
-  const hub: MediaHub = { id: deps.ids.uuid(), name, label: name, createdDate: now };
   try {
-    await deps.store.transaction(async (tx) => {
-      await tx.media.insertHub(hub);
-      await tx.media.insertRepository({ id: deps.ids.uuid(), mediaHubId: hub.id, label: 'Assets', createdDate: now });
+    await createMediaHub(deps, { name });
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'Conflict')) throw error;
+  }
+}
+
+export interface CreateMediaHubInput {
+  name: unknown;
+  /** Default: the name. */
+  label?: unknown;
+  /** False for a media hub without repositories; by default it gets one, "Assets". */
+  withRepository?: boolean;
+}
+
+/** A media hub and its first asset repository, in one transaction. Only the CLI and the bootstrap make media hubs. */
+export async function createMediaHub(deps: Deps, input: CreateMediaHubInput): Promise<{ hub: MediaHub; repositories: AssetRepository[] }> {
+  // Media hub names are the endpoint of published files' URLs (/i/{name}/…), so they follow the hub name rule.
+  const name = requireName('MediaHub', input.name);
+  const label = input.label === undefined ? name : requireText('MediaHub', 'label', input.label);
+  if (await deps.store.media.getHubByName(name)) throw mediaHubNameTaken(name);
+  const now = deps.clock.now();
+  const hub: MediaHub = { id: deps.ids.uuid(), name, label, createdDate: now };
+  const repositories: AssetRepository[] =
+    input.withRepository === false ? [] : [{ id: deps.ids.uuid(), mediaHubId: hub.id, label: FIRST_ASSET_REPOSITORY, createdDate: now }];
+  try {
+    await inTransaction(deps, async (tx) => {
+      await tx.store.media.insertHub(hub);
+      for (const repository of repositories) await tx.store.media.insertRepository(repository);
     });
   } catch (error) {
-    if (!(await deps.store.media.getHubByName(name))) throw error;
+    // The unique index on media_hubs.name refused it: another writer took the name since the check above.
+    if (await deps.store.media.getHubByName(name)) throw mediaHubNameTaken(name);
+    throw error;
   }
+  return { hub, repositories };
+}
+
+const mediaHubNameTaken = (name: string) =>
+  conflict({ entity: 'MediaHub', property: 'name', invalidValue: name, message: 'name must be unique' });
+
+/** Another asset repository in a media hub; labels need not be unique (ids tell repositories apart). */
+export async function createAssetRepository(deps: Deps, input: { mediaHubId: string; label: unknown }): Promise<AssetRepository> {
+  const hub = await getMediaHub(deps, input.mediaHubId);
+  const label = requireText('AssetRepository', 'label', input.label);
+  const repository: AssetRepository = { id: deps.ids.uuid(), mediaHubId: hub.id, label, createdDate: deps.clock.now() };
+  await deps.store.media.insertRepository(repository);
+  return repository;
 }
 
 export const listMediaHubs = (deps: Deps, offset: number, limit: number): Promise<Slice<MediaHub>> => deps.store.media.listHubs(offset, limit);
