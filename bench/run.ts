@@ -9,6 +9,7 @@ import { report, type Comparison } from './lib/report.js';
 import { hubGet } from './scenarios/hub-get.js';
 import { itemGet } from './scenarios/item-get.js';
 import { graphqlNode } from './scenarios/graphql-node.js';
+import { graphqlSearch } from './scenarios/graphql-search.js';
 
 const scenarios: Record<string, () => Promise<Comparison>> = {
   'hub-get': () => hubGet('sqlite'),
@@ -16,6 +17,8 @@ const scenarios: Record<string, () => Promise<Comparison>> = {
   'item-get': () => itemGet('sqlite'),
   'item-get-postgres': () => itemGet('postgres'),
   'graphql-node': () => graphqlNode('sqlite'),
+  'graphql-search': () => graphqlSearch('sqlite'),
+  'graphql-search-postgres': () => graphqlSearch('postgres'),
 };
 
 async function main() {

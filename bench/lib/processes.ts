@@ -43,10 +43,16 @@ export interface Started {
   url: string;
 }
 
-/** Decibel as `npm start` runs it (compiled), on a fresh data folder, with request logging off. */
-export async function startDecibel(env: Record<string, string> = {}): Promise<Started> {
+/** A fresh data folder, removed when the run stops. */
+export async function dataFolder(): Promise<string> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-bench-'));
   cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
+/** Decibel as `npm start` runs it (compiled), on `dataDir` (a fresh one by default), with request logging off. */
+export async function startDecibel(env: Record<string, string> = {}, dataDir?: string): Promise<Started> {
+  dataDir ??= await dataFolder();
   const port = await freePort();
   const child = track(
     spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), path.join(ROOT, 'dist/main.js')], {

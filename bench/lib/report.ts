@@ -13,15 +13,25 @@ export interface Comparison {
   /** Decibel's req/s as a share of the baseline's, in percent. */
   ratio: number;
   target: number;
+  /** Measurements of Decibel alone judged by their p95 latency (ms) rather than by a share of the baseline. */
+  latency?: { target: number; measurements: Measurement[] };
 }
 
+const ms = (value: number) => `${String(value).padStart(6)} ms`;
 const row = (m: Measurement) =>
-  `${m.name.padEnd(34)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(m.latency.p50).padStart(4)} ms   p97.5 ${String(
+  `${m.name.padEnd(34)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${ms(m.latency.p50)}   p95 ${ms(m.latency.p95)}   p97.5 ${ms(
     m.latency.p97_5,
-  ).padStart(4)} ms   p99 ${String(m.latency.p99).padStart(4)} ms`;
+  )}   p99 ${ms(m.latency.p99)}`;
 
-export function compare(scenario: string, baseline: Measurement, decibel: Measurement, target: number, references: Measurement[] = []): Comparison {
-  return { scenario, baseline, decibel, references, ratio: (decibel.requestsPerSecond / baseline.requestsPerSecond) * 100, target };
+export function compare(
+  scenario: string,
+  baseline: Measurement,
+  decibel: Measurement,
+  target: number,
+  references: Measurement[] = [],
+  latency?: Comparison['latency'],
+): Comparison {
+  return { scenario, baseline, decibel, references, ratio: (decibel.requestsPerSecond / baseline.requestsPerSecond) * 100, target, latency };
 }
 
 const share = (m: Measurement, baseline: Measurement) => `${((m.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)}%`;
@@ -35,6 +45,12 @@ export async function report(comparisons: Comparison[]): Promise<void> {
     for (const reference of c.references) console.log(`  ${row(reference)}   (${share(reference, c.baseline)}, for reference)`);
     console.log(`  ${row(c.decibel)}`);
     console.log(`  ratio ${c.ratio.toFixed(1)}% of the baseline (target >= ${c.target}%): ${c.ratio >= c.target ? 'PASS' : 'BELOW'}\n`);
+    if (!c.latency) continue;
+    console.log(`  p95 latency, target < ${c.latency.target} ms:`);
+    for (const m of c.latency.measurements) {
+      console.log(`  ${row(m)}   ${m.connections} conn.   ${m.latency.p95 < c.latency.target ? 'PASS' : 'ABOVE'}`);
+    }
+    console.log('');
   }
   const file = path.resolve(import.meta.dirname, '../results/latest.json');
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -139,6 +139,15 @@ describe('changing assets', () => {
     const clash = await graphql(`mutation { updateAsset(input: { id: "${ids.manual}", name: "XS_Red_Bag" }) { name } }`);
     expect(clash.body.errors[0].extensions.code).toBe('CONFLICT');
   });
+
+  it('searches an asset by its new words only once it changes, and never by its id', async () => {
+    await ok(`mutation { updateAsset(input: { id: "${ids.manual}", label: "Flatpack guide", tags: ["howto"] }) { id } }`);
+    const total = async (keyword: string) => (await ok(`{ assetSearch(keyword: ${JSON.stringify(keyword)}) { total } }`)).assetSearch.total;
+    expect(await total('flatpack')).toBe(1);
+    expect(await total('docs')).toBe(0);
+    expect(await total(ids.manual!)).toBe(0);
+    expect(await total(ids.manual!.slice(0, 8) + '*')).toBe(0);
+  });
   it('keeps metadata by schema name', async () => {
     await ok(`mutation($p: JSON!) { updateAssetMetadata(input: { id: "${ids.XS_Blue_Bag}", schemaName: "product", properties: $p }) { id } }`, { p: { sku: 'XS-1' } });
     const data = await ok(`{ node(id: "${global('Asset', ids.XS_Blue_Bag!)}") { ... on Asset { metadata(schemaName: "product") { edges { node { schemaName properties } } } } } }`);

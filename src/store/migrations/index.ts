@@ -10,6 +10,7 @@ import * as localizationJobs from './008-localization-jobs.js';
 import * as media from './009-media.js';
 import * as assets from './010-assets.js';
 import * as assetFiles from './011-asset-files.js';
+import * as assetSearchIndexes from './012-asset-search-indexes.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009-media': media,
   '010-assets': assets,
   '011-asset-files': assetFiles,
+  '012-asset-search-indexes': assetSearchIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

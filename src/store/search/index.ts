@@ -81,14 +81,15 @@ const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ??
 
 export const sqliteAssetSearchIndex: AssetSearchIndex = {
   async write(db, assetId, text) {
-    await sql`DELETE FROM asset_search WHERE asset_id = ${assetId}`.execute(db);
+    // Found through the index (a MATCH on the asset_id column), not by reading every entry.
+    await sql`DELETE FROM asset_search WHERE asset_search MATCH ${`asset_id : "${assetId.replace(/"/g, '""')}"`}`.execute(db);
     await sql`INSERT INTO asset_search (asset_id, text) VALUES (${assetId}, ${text})`.execute(db);
   },
   matches(groups) {
     const expression = groups
       .map((group) => `(${group.flatMap(({ word, prefix }) => words(word).map((w) => `"${w}"${prefix ? '*' : ''}`)).join(' AND ') || '""'})`)
       .join(' OR ');
-    return sql<SqlBool>`assets.id IN (SELECT asset_id FROM asset_search WHERE asset_search MATCH ${expression})`;
+    return sql<SqlBool>`assets.id IN (SELECT asset_id FROM asset_search WHERE asset_search MATCH ${`text : (${expression})`})`;
   },
 };
 
@@ -101,6 +102,8 @@ export const postgresAssetSearchIndex: AssetSearchIndex = {
     const expression = groups
       .map((group) => `(${group.flatMap(({ word, prefix }) => words(word).map((w) => `'${w}'${prefix ? ':*' : ''}`)).join(' & ') || "''"})`)
       .join(' | ');
-    return sql<SqlBool>`assets.id IN (SELECT asset_id FROM asset_search WHERE doc @@ to_tsquery('simple', ${expression}))`;
+    // The matching ids are read once, first: as an IN semi-join, the planner would rather walk assets in
+    // sort order testing each one's tsvector, ten times slower for a keyword matching 1% (bench/graphql-search).
+    return sql<SqlBool>`assets.id = ANY(ARRAY(SELECT asset_id FROM asset_search WHERE doc @@ to_tsquery('simple', ${expression})))`;
   },
 };
