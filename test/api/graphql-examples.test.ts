@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { graphqlOk } from '../helpers/graphql.js';
 import { startHttpSource, type HttpSource } from '../helpers/http-source.js';
 import { jpegWithExif } from '../helpers/images.js';
 
@@ -14,12 +15,7 @@ let source: HttpSource;
 let repositoryId: string; // global id
 let folderId: string; // global id
 
-async function ok(query: string, variables?: unknown) {
-  const { status, body } = await server.graphql(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-}
+const ok = (query: string, variables?: unknown) => graphqlOk(server, query, variables);
 /** graphql-dam.md S1's `extractId`: clients strip the type from a global id before filtering. */
 const extractId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { graphqlOk } from '../helpers/graphql.js';
 import { jpegWithExif, png } from '../helpers/images.js';
 import { startHttpSource, type HttpSource } from '../helpers/http-source.js';
 
@@ -56,12 +57,7 @@ function serveSources(request: http.IncomingMessage, response: http.ServerRespon
 const global = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 const rawOf = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 
-async function ok(query: string, variables?: unknown, on = server) {
-  const { status, body } = await on.graphql(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-}
+const ok = (query: string, variables?: unknown, on = server) => graphqlOk(on, query, variables);
 
 const CREATE = `mutation($input: CreateAssetInput!) {
   createAsset(input: $input) { id assetId name label mimeType size width height type filename status publishStatus revisionNumber

@@ -4,24 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { graphqlOk } from '../helpers/graphql.js';
 
 let server: TestServer;
 let repositoryId: string;
 
-async function graphql(query: string, variables?: unknown) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token()}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
-const ok = async (query: string, variables?: unknown) => {
-  const { status, body } = await graphql(query, variables);
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  expect(status).toBe(200);
-  return body.data;
-};
+const graphql = (query: string, variables?: unknown) => server.graphql(query, variables);
+const ok = (query: string, variables?: unknown) => graphqlOk(server, query, variables);
 const decode = (id: string) => Buffer.from(id, 'base64').toString('utf8');
 
 beforeAll(async () => {
