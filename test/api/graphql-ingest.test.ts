@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { graphqlOk } from '../helpers/graphql.js';
+import { createAssetFolder, createAssetRepository } from '../../src/domain/media/media.js';
 import { jpegWithExif, png } from '../helpers/images.js';
 import { startHttpSource, type HttpSource } from '../helpers/http-source.js';
 
@@ -183,6 +184,17 @@ describe('createOrUpdateAssetByName', () => {
     expect(second).toMatchObject({ id: first.id, mimeType: 'image/png', revisionNumber: 2, width: 3 });
     // The file it replaced was never published, so it is gone.
     expect(await server.deps.blobs.head(firstKey)).toBeUndefined();
+  });
+
+  it('refuses a folder of another repository, before downloading', async () => {
+    const hub = (await server.deps.store.media.getHubByName('test-hub'))!;
+    const other = await createAssetRepository(server.deps, { mediaHubId: hub.id, label: 'Other' });
+    const folder = await createAssetFolder(server.deps, { repositoryId: other.id, label: 'Elsewhere', parentId: null });
+    userAgents.length = 0;
+    const { status, body } = await server.graphql(UPSERT, { i: createInput('upserted', `${sourceUrl}/photo.jpg`, { assetFolderId: folder.id }).input });
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/another asset repository/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(userAgents).toEqual([]);
   });
 
   it('leaves the asset as it was when the new file cannot be downloaded', async () => {

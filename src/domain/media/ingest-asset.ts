@@ -9,7 +9,7 @@ import { invalid } from '../errors.js';
 import type { Asset, AssetType } from '../model.js';
 import { SourceError, type Deps, type OpenedFile } from '../ports.js';
 import { inTransaction } from '../transaction.js';
-import { checkFolder, insertAsset, nameTaken, prepareAsset, saveAsset } from './assets.js';
+import { insertAsset, nameTaken, prepareAsset, saveAsset } from './assets.js';
 import { storeFile, type StoredFile } from './asset-file.js';
 import { getAssetRepository } from './media.js';
 import { discardUploadedFile, openUpload, useUpload } from './temp-uploads.js';
@@ -102,10 +102,18 @@ export async function createOrUpdateAssetByName(deps: Deps, input: AssetFileInpu
   const filename = requireText('Asset', 'filename', input.filename);
   // A folder not given keeps the asset where it is, unless it moves to another repository.
   const folderId = input.folderId !== undefined ? input.folderId : existing.repositoryId === repository.id ? existing.folderId : null;
-  await checkFolder(deps, folderId, repository.id);
-  const changes = (
-    await prepareAsset(deps, { ...input, name, filename, folderId, label: input.label ?? existing.label, tags: input.tags ?? existing.tags, mimeType: '', size: 0, blobKey: '' })
-  );
+  // Checks the fields (folder in the repository, type, label, tags) as a new asset's would be.
+  const changes = await prepareAsset(deps, {
+    ...input,
+    name,
+    filename,
+    folderId,
+    label: input.label ?? existing.label,
+    tags: input.tags ?? existing.tags,
+    mimeType: '',
+    size: 0,
+    blobKey: '',
+  });
   const blobKey = assetBlobKey(existing, existing.revisionNumber + 1, filename);
   const updated = await ingest(deps, input.source, blobKey, (tx, stored) => {
     const { exif: _old, ...otherMetadata } = existing.metadata;
