@@ -32,7 +32,7 @@ import { queuePublication } from '../domain/media/publish-assets.js';
 import { createTempUpload } from '../domain/media/temp-uploads.js';
 import { publishedAssetUrl, uploadToken, uploadUrl } from '../http/public-paths.js';
 import { connection, type ConnectionArgs } from './connections.js';
-import { badInput, fromGlobalId, NO_FOLDER, rawId, toGlobalId } from './ids.js';
+import { fromGlobalId, NO_FOLDER, rawId, toGlobalId } from './ids.js';
 
 interface Context {
   deps: Deps;

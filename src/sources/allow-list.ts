@@ -45,7 +45,7 @@ export const isAllowedHost = (allow: AllowList, host: string) => allow.hosts.has
 /** Whether Decibel may connect to `address` (an IP address) for a download. */
 export function mayConnect(allow: AllowList, address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
+  if (isPublicAddress(address)) return true;
   const parsed = normalized(address);
-  if (parsed.range() === 'unicast') return true;
   return allow.ranges.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
 }

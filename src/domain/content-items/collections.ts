@@ -9,7 +9,6 @@ import { invalid } from '../errors.js';
 import type { ContentItem, Page, PageRequest } from '../model.js';
 import type { Deps } from '../ports.js';
 import { getHub } from '../hubs/queries.js';
-import { EXACT_SEARCH_FIELDS } from './search.js';
 
 export const collectionKeyOf = (hubName: string, contentTypeUri: string): string =>
   `${hubName}:${createHash('sha256').update(contentTypeUri).digest('hex')}`;

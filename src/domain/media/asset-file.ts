@@ -25,6 +25,9 @@ export interface StoredFile {
   exif: Record<string, unknown> | undefined;
 }
 
+/** The refusal of a file over DECIBEL_INGEST_MAX_BYTES, for downloads and uploads alike. */
+export const tooLargeMessage = (maxBytes: number) => `the file is larger than the limit of ${maxBytes} bytes (DECIBEL_INGEST_MAX_BYTES)`;
+
 const refused = (message: string) => invalid({ entity: 'Asset', property: 'src', message });
 
 /** A media type the source declared, without parameters; undefined when it says nothing useful. */
@@ -36,7 +39,7 @@ function declaredType(contentType: string | undefined): string | undefined {
 /** Stores `file` under `key`; a source that fails or is too big is the caller's error, and nothing is kept. */
 export async function storeFile(deps: Deps, key: string, file: OpenedFile): Promise<StoredFile> {
   const { maxBytes } = deps.ingest;
-  const tooBig = () => new SourceError(`the file is larger than the limit of ${maxBytes} bytes (DECIBEL_INGEST_MAX_BYTES)`);
+  const tooBig = () => new SourceError(tooLargeMessage(maxBytes));
   if (file.size !== undefined && file.size > maxBytes) {
     file.body.destroy();
     throw refused(tooBig().message);

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { conflict, invalid, notFound } from '../errors.js';
 import type { TempUpload } from '../model.js';
 import type { Deps, OpenedFile } from '../ports.js';
-import { storeFile } from './asset-file.js';
+import { storeFile, tooLargeMessage } from './asset-file.js';
 
 const ENTITY = 'TempUpload';
 /** Expired uploads removed by each new one, so that forgotten ones cannot pile up. */
@@ -52,7 +52,7 @@ export async function receiveUpload(
   if (contentLength !== undefined && contentLength > deps.ingest.maxBytes) {
     // Read and dropped rather than cut off, so that the client gets to see the answer.
     body.resume();
-    throw invalid({ entity: ENTITY, property: 'size', invalidValue: contentLength, message: `the file is larger than the limit of ${deps.ingest.maxBytes} bytes (DECIBEL_INGEST_MAX_BYTES)` });
+    throw invalid({ entity: ENTITY, property: 'size', invalidValue: contentLength, message: tooLargeMessage(deps.ingest.maxBytes) });
   }
   if (!(await deps.store.tempUploads.transition(token, 'WAITING', { status: 'RECEIVING' }))) {
     body.resume();
