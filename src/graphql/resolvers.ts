@@ -40,6 +40,8 @@ interface Context {
   /** What this server's absolute URLs start with (upload and published-asset URLs). */
   origin: string;
   limits: GraphqlLimits;
+  /** Media hub names read while answering this request, by id. */
+  hubNames?: Map<string, Promise<string | undefined>>;
 }
 
 const typed =
@@ -133,10 +135,14 @@ function assetFileInput({ input }: AssetFileArgs, origin: string): AssetFileInpu
 const assetIds = (ids: string[]) => ids.map((id) => rawId(id, 'Asset', 'id'));
 
 /** The public URL of a published asset; null while it is not published. */
-async function publishedUrl(asset: Asset, { deps, origin }: Context) {
+async function publishedUrl(asset: Asset, context: Context) {
   if (!asset.publishedBlobKey) return null;
-  const hub = await deps.store.media.getHub(asset.mediaHubId);
-  return hub ? publishedAssetUrl(origin, hub.name, asset.name, asset.type) : null;
+  // A page of assets shares one or two media hubs: each is read once per request, not once per asset.
+  const hubNames = (context.hubNames ??= new Map());
+  let name = hubNames.get(asset.mediaHubId);
+  if (!name) hubNames.set(asset.mediaHubId, (name = context.deps.store.media.getHub(asset.mediaHubId).then((hub) => hub?.name)));
+  const hubName = await name;
+  return hubName ? publishedAssetUrl(context.origin, hubName, asset.name, asset.type) : null;
 }
 
 const fileMutations = {
