@@ -154,4 +154,43 @@ describe('changing assets', () => {
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  // 004: deleteAssets, unpublishAssets and publishAssets take at most 200 ids (updateAssets as many assets).
+  it.each([
+    ['deleteAssets', 'mutation($ids: [ID!]!) { deleteAssets(input: { id: $ids }) }'],
+    ['unpublishAssets', 'mutation($ids: [ID!]!) { unpublishAssets(input: { id: $ids }) { unpublishJobIds } }'],
+    ['publishAssets', 'mutation($ids: [ID!]!) { publishAssets(input: { id: $ids }) { publishJobIds } }'],
+  ])('refuses more than 200 ids in %s, changing nothing', async (_, mutation) => {
+    const before = await server.deps.store.assets.get(ids.XS_Red_Bag!);
+    const { status, body } = await graphql(mutation, { ids: Array.from({ length: 201 }, () => ids.XS_Red_Bag) });
+    expect(status).toBe(400);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/at most 200/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await server.deps.store.assets.get(ids.XS_Red_Bag!)).toEqual(before);
+  });
+
+  it('refuses more than 200 assets in updateAssets, changing nothing', async () => {
+    const before = await server.deps.store.assets.get(ids.XS_Red_Bag!);
+    const assets = Array.from({ length: 201 }, () => ({ id: ids.XS_Red_Bag, label: 'Changed' }));
+    const { status, body } = await graphql('mutation($i: UpdateAssetsInput!) { updateAssets(input: $i) { id } }', { i: { assets } });
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toMatch(/at most 200/);
+    expect(await server.deps.store.assets.get(ids.XS_Red_Bag!)).toEqual(before);
+  });
+});
+
+describe('id limits as settings', () => {
+  it('follows DECIBEL_GRAPHQL_MUTATION_IDS and DECIBEL_GRAPHQL_ASSET_IDS', async () => {
+    const small = await startTestServer({ DECIBEL_GRAPHQL_MUTATION_IDS: '2', DECIBEL_GRAPHQL_ASSET_IDS: '3' });
+    try {
+      const id = global('Asset', '00000000-0000-4000-8000-000000000001');
+      const deleted = await small.graphql('mutation($ids: [ID!]!) { deleteAssets(input: { id: $ids }) }', { ids: [id, id, id] });
+      expect(deleted.body.errors[0].message).toMatch(/at most 2 /);
+      expect((await small.graphql('mutation($ids: [ID!]!) { deleteAssets(input: { id: $ids }) }', { ids: [id, id] })).body.data).toEqual({ deleteAssets: 0 });
+      const read = await small.graphql('query($ids: [ID!]) { assets(id: $ids) { total } }', { ids: [id, id, id, id] });
+      expect(read.body.errors[0].message).toMatch(/at most 3 /);
+      expect((await small.graphql('query($ids: [ID!]) { assets(id: $ids) { total } }', { ids: [id, id, id] })).body.data).toEqual({ assets: { total: 0 } });
+    } finally {
+      await small.close();
+    }
+  });
 });
