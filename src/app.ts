@@ -14,6 +14,9 @@ import { validatorCompiler } from './http/validation.js';
 import { answerMethodNotAllowed } from './http/method-not-allowed.js';
 import type { ApiContext } from './http/context.js';
 import { managementRoutes } from './http/routes/index.js';
+import { enforcePermissions } from './http/access.js';
+import { loadAccess } from './domain/access/access.js';
+import { administrationRoutes, ADMINISTRATION_RULES } from './http/routes/administration/index.js';
 import { graphqlApi } from './graphql/index.js';
 import { assetFileRoutes } from './http/routes/asset-files/index.js';
 
@@ -88,9 +91,11 @@ async function managementApi(api: FastifyInstance, context: ApiContext) {
     reply.type(HAL_JSON);
     request.base = apiBase(request, config.publicUrl);
     request.actor = await authenticate(request, deps, tokens);
+    request.access = await loadAccess(deps, request.actor.sid);
   });
+  enforcePermissions(api, deps, ADMINISTRATION_RULES);
 
-  for (const route of managementRoutes) route(api, context);
+  for (const route of [...managementRoutes, ...administrationRoutes]) route(api, context);
 }
 
 

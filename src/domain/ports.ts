@@ -44,7 +44,8 @@ export class DuplicateKeyError extends Error {
 export interface HubRepository {
   get(id: string): Promise<Hub | undefined>;
   getByName(name: string): Promise<Hub | undefined>;
-  list(page: PageRequest): Promise<Page<Hub>>;
+  /** A page of hubs; of those in `only` when it is given. */
+  list(page: PageRequest, only?: readonly string[]): Promise<Page<Hub>>;
   insert(hub: Hub): Promise<void>;
   update(hub: Hub): Promise<void>;
 }
@@ -104,6 +105,33 @@ export interface ClientRepository {
   get(clientId: string): Promise<Client | undefined>;
   insert(client: Client): Promise<void>;
   update(client: Client): Promise<void>;
+}
+
+/** One permission held by a member: an ACL entry on a resource, or (resourceType `functional`, resourceId '') a functional permission. */
+export interface Grant {
+  sid: string;
+  resourceType: string;
+  resourceId: string;
+  permission: string;
+  grantedDate: string;
+}
+
+export interface GrantRepository {
+  /** Every grant the member holds, functional and ACL. */
+  listForSid(sid: string): Promise<Grant[]>;
+  /** The ACL grants on one resource, every member's, ordered by sid then permission. */
+  listForResource(resourceType: string, resourceId: string): Promise<Grant[]>;
+  /** Adds grants; ones already held are left as they are. */
+  add(grants: Grant[]): Promise<void>;
+  /** Removes the member's named permissions on the resource; ones not held are ignored. */
+  remove(sid: string, resourceType: string, resourceId: string, permissions: string[]): Promise<void>;
+}
+
+export interface HubModuleRepository {
+  /** The modules enabled on the hub, with when. */
+  list(hubId: string): Promise<{ module: string; enabledDate: string }[]>;
+  /** Enables a module; enabling an enabled one changes nothing. */
+  enable(hubId: string, module: string, enabledDate: string): Promise<void>;
 }
 
 export interface PatRepository {
@@ -288,6 +316,8 @@ export interface Repositories {
   workflowStates: WorkflowStateRepository;
   clients: ClientRepository;
   pats: PatRepository;
+  grants: GrantRepository;
+  hubModules: HubModuleRepository;
   serverSecrets: ServerSecretRepository;
   jobs: JobRepository;
   contentItems: ContentItemRepository;

@@ -13,6 +13,7 @@ import { schemaRepository } from './repositories/schemas.js';
 import { contentTypeRepository } from './repositories/content-types.js';
 import { workflowStateRepository } from './repositories/workflow-states.js';
 import { clientRepository, patRepository } from './repositories/clients.js';
+import { grantRepository, hubModuleRepository } from './repositories/grants.js';
 import { serverSecretRepository } from './repositories/server-secrets.js';
 import { jobRepository } from './repositories/jobs.js';
 import { contentItemRepository } from './repositories/content-items.js';
@@ -33,6 +34,8 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     workflowStates: workflowStateRepository(db, guard),
     clients: clientRepository(db, guard),
     pats: patRepository(db, guard),
+    grants: grantRepository(db),
+    hubModules: hubModuleRepository(db),
     serverSecrets: serverSecretRepository(db),
     jobs: jobRepository(db, { skipLocked: postgres }),
     contentItems: contentItemRepository(db, guard, postgres ? postgresSearchIndex : sqliteSearchIndex),

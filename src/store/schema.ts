@@ -247,7 +247,23 @@ export interface TempUploadsTable {
   expiresAt: string;
 }
 
+export interface GrantsTable {
+  sid: string;
+  resourceType: string;
+  resourceId: string;
+  permission: string;
+  grantedDate: string;
+}
+
+export interface HubModulesTable {
+  hubId: string;
+  module: string;
+  enabledDate: string;
+}
+
 export interface Database {
+  grants: GrantsTable;
+  hubModules: HubModulesTable;
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;
   repositoryContentTypes: RepositoryContentTypesTable;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { freshPostgresDatabase, HUB_NAME, startTestServer, type TestServer } from '../helpers/server.js';
+import { CLIENT_ID, freshPostgresDatabase, HUB_NAME, startTestServer, type TestServer } from '../helpers/server.js';
 import { startDecibelProcess } from '../helpers/process.js';
 
 let workDir: string;
@@ -28,7 +28,7 @@ interface CliResult {
 async function cli(...argv: string[]): Promise<CliResult> {
   const result = { code: -1, stdout: '', stderr: '' };
   result.code = await runCli(argv, {
-    env: { DECIBEL_DATA_DIR: 'data', LOG_LEVEL: 'silent', ...databaseEnv() },
+    env: { DECIBEL_DATA_DIR: 'data', DECIBEL_CLIENT_ID: CLIENT_ID, LOG_LEVEL: 'silent', ...databaseEnv() },
     cwd: workDir,
     stdout: (text) => (result.stdout += text),
     stderr: (text) => (result.stderr += text),

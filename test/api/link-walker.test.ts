@@ -8,6 +8,9 @@ import { schemaBody, startTestServer, type TestServer } from '../helpers/server.
 
 /** Relations that are actions (POST/PATCH/DELETE), as the SDK uses them; everything else is a GET. */
 const ACTIONS = new Set([
+  'grant-permission',
+  'revoke-permission',
+  'member',
   'update',
   'update-settings',
   'archive',
@@ -106,6 +109,6 @@ it('answers every GET relation reachable from the hub list with well-formed HAL'
       }
     }
   }
-  expect([...kinds].sort()).toEqual(['content-items', 'content-repositories', 'content-type-schemas', 'content-types', 'folders', 'history', 'hubs', 'localization-jobs', 'workflow-states']);
+  expect([...kinds].sort()).toEqual(['content-items', 'content-repositories', 'content-type-schemas', 'content-types', 'folders', 'history', 'hubs', 'localization-jobs', 'members', 'workflow-states']);
   expect(seen.size).toBeGreaterThan(15);
 });

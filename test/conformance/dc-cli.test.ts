@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub } from '../../src/domain/hubs/create-hub.js';
 import { DEFAULT_REPOSITORIES } from '../../src/bootstrap.js';
+import { MODULES } from '../../src/domain/access/permissions.js';
 import { CLIENT_ID, CLIENT_SECRET, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
 
 const CLI = path.resolve(__dirname, '../../node_modules/@amplience/dc-cli/dist/index.js');
@@ -44,7 +45,7 @@ beforeAll(async () => {
   server = await startTestServer();
   home = await fs.mkdtemp(path.join(os.tmpdir(), 'decibel-dc-cli-'));
   hubA = (await list('/hubs', 'hubs'))[0].id;
-  hubB = (await createHub(server.deps, { sid: 'test' }, { name: 'hub-b', repositories: DEFAULT_REPOSITORIES })).id;
+  hubB = (await createHub(server.deps, { sid: 'test' }, { name: 'hub-b', repositories: DEFAULT_REPOSITORIES, admins: [CLIENT_ID], modules: MODULES })).id;
 
   const post = (path: string, body: unknown) => server.api(path, { method: 'POST', json: body });
   for (const name of ['banner', 'card']) {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_REPOSITORIES, SYSTEM_ACTOR } from '../../bootstrap.js';
 import { createHub } from '../../domain/hubs/create-hub.js';
+import { MODULES } from '../../domain/access/permissions.js';
 import type { ContentRepository } from '../../domain/model.js';
 import { JSON_OPTION, print, required, withDeps, type Command } from '../command.js';
 
@@ -34,6 +35,9 @@ export const hubCreateCommand: Command = {
         label: values.label,
         description: values.description,
         repositories: values['no-repositories'] ? [] : DEFAULT_REPOSITORIES,
+        // As the bootstrap hub: the bootstrap client administers it, and both modules are on.
+        admins: [config.bootstrap.clientId],
+        modules: MODULES,
       });
       const repositories: ContentRepository[] = [];
       for (const { name } of values['no-repositories'] ? [] : DEFAULT_REPOSITORIES) {

@@ -26,7 +26,7 @@ export const mediaHubCreateCommand: Command = {
     });
     const name = required(values.name, '--name');
     const { hub, repositories } = await withDeps(config, io, (deps) =>
-      createMediaHub(deps, { name, label: values.label, withRepository: !values['no-repository'] }),
+      createMediaHub(deps, { name, label: values.label, withRepository: !values['no-repository'], admins: [config.bootstrap.clientId] }),
     );
     print(
       io,

@@ -5,6 +5,9 @@ import { DuplicateKeyError, type Actor, type Deps } from '../ports.js';
 import { defaultHubSettings } from './settings.js';
 import { createRepository } from '../repositories/create-repository.js';
 import { inTransaction } from '../transaction.js';
+import { grantRole } from '../access/members.js';
+import { enableModules } from '../access/modules.js';
+import type { ModuleName } from '../access/permissions.js';
 
 export interface CreateHubInput {
   name: string;
@@ -12,6 +15,10 @@ export interface CreateHubInput {
   description?: string;
   /** Repositories to create with the hub; the bootstrap hub gets `content` and `slots`. */
   repositories?: { name: string; label?: string; features?: string[] }[];
+  /** Clients made administrators of the hub (the `admin` role: docs/permissions.md). */
+  admins?: string[];
+  /** Modules enabled from the start; 003: none by default. */
+  modules?: readonly ModuleName[];
 }
 
 /** Creates a hub (and its first repositories) in one transaction. Only the CLI and the bootstrap create hubs. */
@@ -40,6 +47,8 @@ export async function createHub(deps: Deps, actor: Actor, input: CreateHubInput)
     for (const repository of input.repositories ?? []) {
       await createRepository(tx, actor, hub.id, repository);
     }
+    for (const sid of input.admins ?? []) await grantRole(tx, sid, 'admin', { type: 'hubs', id: hub.id });
+    await enableModules(tx, hub.id, input.modules ?? []);
     return hub;
   });
 }

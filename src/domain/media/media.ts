@@ -7,6 +7,7 @@ import { requireName, requireText } from '../fields.js';
 import type { AssetFolder, AssetRepository, MediaHub } from '../model.js';
 import type { Deps, Slice } from '../ports.js';
 import { inTransaction } from '../transaction.js';
+import { grantRole } from '../access/members.js';
 
 /** The asset repository a media hub is made with, as on the first start. */
 export const FIRST_ASSET_REPOSITORY = 'Assets';
@@ -27,6 +28,8 @@ export interface CreateMediaHubInput {
   label?: unknown;
   /** False for a media hub without repositories; by default it gets one, "Assets". */
   withRepository?: boolean;
+  /** Clients made administrators of the media hub (the `admin` role: docs/permissions.md). */
+  admins?: string[];
 }
 
 /** A media hub and its first asset repository, in one transaction. Only the CLI and the bootstrap make media hubs. */
@@ -43,6 +46,7 @@ export async function createMediaHub(deps: Deps, input: CreateMediaHubInput): Pr
     await inTransaction(deps, async (tx) => {
       await tx.store.media.insertHub(hub);
       for (const repository of repositories) await tx.store.media.insertRepository(repository);
+      for (const sid of input.admins ?? []) await grantRole(tx, sid, 'admin', { type: 'media-hubs', id: hub.id });
     });
   } catch (error) {
     // The unique index on media_hubs.name refused it: another writer took the name since the check above.

@@ -1,6 +1,8 @@
 import { publishingStatusOf, type ContentItem, type ContentItemHistoryEntry } from '../../domain/model.js';
 import { link, type Links } from '../hal.js';
 import { hierarchyOf } from '../../domain/content-items/linked.js';
+import { scoped } from '../access.js';
+import { repositoryScope } from '../../domain/access/access.js';
 
 /** The relations of wire-examples.json CONTENT_ITEM that Decibel serves. */
 function contentItemLinks(base: string, item: ContentItem): Links {
@@ -35,7 +37,7 @@ function contentItemLinks(base: string, item: ContentItem): Links {
 
 /** A content item on the wire (management-sdk.md §4.3); `projection=basic` leaves the body out. */
 export function contentItemResource(base: string, item: ContentItem, { basic = false }: { basic?: boolean } = {}) {
-  return {
+  return scoped({
     id: item.id,
     contentRepositoryId: item.contentRepositoryId,
     folderId: item.folderId,
@@ -59,7 +61,7 @@ export function contentItemResource(base: string, item: ContentItem, { basic = f
     lastUnpublishedDate: item.lastUnpublishedDate ?? undefined,
     publishingStatus: publishingStatusOf(item),
     _links: contentItemLinks(base, item),
-  };
+  }, 'item', repositoryScope(item.hubId, item.contentRepositoryId));
 }
 
 export function contentItemHistoryResource(base: string, entry: ContentItemHistoryEntry) {

@@ -1,9 +1,12 @@
 import type { ContentRepository } from '../../domain/model.js';
 import { link } from '../hal.js';
+import { accessUrl } from './administration.js';
+import { scoped } from '../access.js';
+import { repositoryScope } from '../../domain/access/access.js';
 
 export function contentRepositoryResource(base: string, repository: ContentRepository) {
   const self = `${base}/content-repositories/${repository.id}`;
-  return {
+  return scoped({
     id: repository.id,
     name: repository.name,
     label: repository.label,
@@ -25,6 +28,7 @@ export function contentRepositoryResource(base: string, repository: ContentRepos
       'create-content-item': link(`${self}/content-items{?ignoreSchemaValidation}`),
       'update-content-items': link(`${base}/content-items`),
       'search-content-items': link(`${base}/hubs/${repository.hubId}/content-items/find?q={query}{&page,size,sort}`),
+      share: link(accessUrl(base, 'content-repositories', repository.id)),
     },
-  };
+  }, 'repository', repositoryScope(repository.hubId, repository.id));
 }

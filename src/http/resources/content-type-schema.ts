@@ -1,9 +1,11 @@
 import type { ContentTypeSchema } from '../../domain/model.js';
 import { link } from '../hal.js';
+import { scoped } from '../access.js';
+import { hubScope } from '../../domain/access/access.js';
 
 export function contentTypeSchemaResource(base: string, schema: ContentTypeSchema) {
   const self = `${base}/content-type-schemas/${schema.id}`;
-  return {
+  return scoped({
     id: schema.id,
     schemaId: schema.schemaId,
     body: schema.body,
@@ -24,5 +26,5 @@ export function contentTypeSchemaResource(base: string, schema: ContentTypeSchem
       archive: link(`${self}/archive`),
       unarchive: link(`${self}/unarchive`),
     },
-  };
+  }, 'schema', hubScope(schema.hubId));
 }

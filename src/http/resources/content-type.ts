@@ -1,5 +1,7 @@
 import type { ContentType } from '../../domain/model.js';
 import { link, type Links } from '../hal.js';
+import { scoped } from '../access.js';
+import { hubScope } from '../../domain/access/access.js';
 
 /** An archived type offers only `unarchive` among its actions, as the vendor's ARCHIVED_CONTENT_TYPE does. */
 export function contentTypeResource(base: string, type: ContentType) {
@@ -10,13 +12,13 @@ export function contentTypeResource(base: string, type: ContentType) {
     links.archive = link(`${self}/archive`);
   }
   links.unarchive = link(`${self}/unarchive`);
-  return {
+  return scoped({
     id: type.id,
     contentTypeUri: type.contentTypeUri,
     status: type.status,
     settings: type.settings,
     _links: links,
-  };
+  }, 'content-type', hubScope(type.hubId));
 }
 
 export function cachedSchemaResource(base: string, type: ContentType) {

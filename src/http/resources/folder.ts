@@ -1,5 +1,7 @@
 import type { Folder } from '../../domain/model.js';
 import { link } from '../hal.js';
+import { scoped } from '../access.js';
+import { repositoryScope } from '../../domain/access/access.js';
 
 export function folderResource(base: string, folder: Folder) {
   const self = `${base}/folders/${folder.id}`;
@@ -16,5 +18,5 @@ export function folderResource(base: string, folder: Folder) {
   };
   // Not in the vendor fixture, but the SDK's folders.parent() and dc-cli's export follow it (management-sdk.md §3.4).
   if (folder.parentId) links['parent-folder'] = link(`${base}/folders/${folder.parentId}`);
-  return { id: folder.id, name: folder.name, _links: links };
+  return scoped({ id: folder.id, name: folder.name, _links: links }, 'folder', repositoryScope(folder.hubId, folder.repositoryId));
 }

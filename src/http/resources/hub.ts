@@ -1,10 +1,13 @@
 import type { Hub } from '../../domain/model.js';
 import { link } from '../hal.js';
+import { accessUrl, modulesUrl } from './administration.js';
+import { scoped } from '../access.js';
+import { hubScope } from '../../domain/access/access.js';
 
 /** A hub with the relations of wire-examples.json HUB that Decibel serves. */
 export function hubResource(base: string, hub: Hub) {
   const self = `${base}/hubs/${hub.id}`;
-  return {
+  return scoped({
     id: hub.id,
     name: hub.name,
     label: hub.label,
@@ -31,6 +34,9 @@ export function hubResource(base: string, hub: Hub) {
       'search-content-items': link(`${self}/content-items/find?q={query}{&page,size,sort}`),
       'facet-content-items': link(`${self}/content-items/facet{?page,projection,query,size,sort}`),
       'filter-content-items': link(`${self}/content-items/filter`),
+      // The fixture's relation for sharing a hub; here it leads to 003's access operations.
+      share: link(accessUrl(base, 'hubs', hub.id)),
+      modules: link(modulesUrl(base, hub.id)),
     },
-  };
+  }, 'hub', hubScope(hub.id));
 }

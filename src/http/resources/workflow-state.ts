@@ -1,9 +1,11 @@
 import type { WorkflowState } from '../../domain/model.js';
 import { link } from '../hal.js';
+import { scoped } from '../access.js';
+import { hubScope } from '../../domain/access/access.js';
 
 export function workflowStateResource(base: string, state: WorkflowState) {
   const self = `${base}/workflow-states/${state.id}`;
-  return {
+  return scoped({
     id: state.id,
     label: state.label,
     color: state.color,
@@ -17,5 +19,5 @@ export function workflowStateResource(base: string, state: WorkflowState) {
       hub: link(`${base}/hubs/${state.hubId}`),
       update: link(self),
     },
-  };
+  }, 'workflow-state', hubScope(state.hubId));
 }

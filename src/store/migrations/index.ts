@@ -11,6 +11,7 @@ import * as media from './009-media.js';
 import * as assets from './010-assets.js';
 import * as assetFiles from './011-asset-files.js';
 import * as assetSearchIndexes from './012-asset-search-indexes.js';
+import * as permissions from './013-permissions.js';
 
 /** One ordered set of migrations for every dialect, imported statically so it works compiled and under test. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010-assets': assets,
   '011-asset-files': assetFiles,
   '012-asset-search-indexes': assetSearchIndexes,
+  '013-permissions': permissions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,7 +20,10 @@ export function hubRepository(db: Kysely<Database>, guard: Guard): HubRepository
       const row = await db.selectFrom('hubs').selectAll().where('name', '=', name).executeTakeFirst();
       return row && toHub(row);
     },
-    list: (page) => fetchPage(db.selectFrom('hubs'), page, SORT_COLUMNS, toHub),
+    list: (page, only) =>
+      only?.length === 0
+        ? Promise.resolve({ items: [], total: 0, request: page })
+        : fetchPage(only ? db.selectFrom('hubs').where('id', 'in', [...only]) : db.selectFrom('hubs'), page, SORT_COLUMNS, toHub),
     insert: (hub) => guard(() => db.insertInto('hubs').values(toRow(hub)).execute()),
     update: (hub) => guard(() => db.updateTable('hubs').set(toRow(hub)).where('id', '=', hub.id).execute()),
   };

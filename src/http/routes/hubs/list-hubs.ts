@@ -9,5 +9,5 @@ export const listHubsRoute: Route = (app, { deps, config }) =>
   app.get<{ Querystring: PagingQuery }>(
     '/hubs',
     { schema: { querystring: pagingQuery(config.maxPageSize) } },
-    async (request) => listBody(request, 'hubs', await listHubs(deps, pageRequest(request.query, HUB_SORT_FIELDS)), hubResource),
+    async (request) => listBody(request, 'hubs', await listHubs(deps, request.access, pageRequest(request.query, HUB_SORT_FIELDS)), hubResource),
   );
