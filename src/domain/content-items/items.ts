@@ -12,6 +12,7 @@ import { inTransaction } from '../transaction.js';
 import { deliveryKeyProblem } from './delivery-keys.js';
 import { checkBody } from './validation.js';
 import { linksIn } from './links.js';
+import { requireDeliveryKeysEnabled } from '../access/modules.js';
 
 export const CONTENT_ITEM_SORT_FIELDS = ['label', 'createdDate', 'lastModifiedDate', 'version', 'status'] as const;
 export const ENTITY = 'ContentItem';
@@ -107,6 +108,14 @@ export function nextVersion(deps: Deps, actor: Actor, item: ContentItem, changes
   return { ...item, ...changes, version: item.version + 1, lastModifiedBy: actor.sid, lastModifiedDate: deps.clock.now() };
 }
 
+/**
+ * 003: "deliveryKey can only be set when Content Delivery 2 is enabled". Setting a new key needs the module;
+ * keeping the key an item has (bodies are echoed back whole) or removing it does not.
+ */
+export async function requireKeyAllowed(deps: Deps, hubId: string, current: string | null, next: string | null, property: string): Promise<void> {
+  if (next !== null && next !== current) await requireDeliveryKeysEnabled(deps, hubId, property);
+}
+
 /** `body` as stored: `_meta.deliveryKey` mirrors the item's key (absent when it has none). */
 function withDeliveryKey(body: Record<string, unknown>, deliveryKey: string | null): Record<string, unknown> {
   const { deliveryKey: _previous, ...meta } = body._meta as Record<string, unknown>;
@@ -177,6 +186,7 @@ export async function createContentItem(
   const schema = await checkBody(deps, repository, input.body, options);
   const body = input.body as Record<string, unknown>;
   const deliveryKey = deliveryKeyFromBody(body, null);
+  await requireKeyAllowed(deps, repository.hubId, null, deliveryKey, 'body._meta.deliveryKey');
   const assignees = requireAssignees(input.assignees);
   const now = deps.clock.now();
   const item: ContentItem = {
@@ -273,6 +283,7 @@ async function applyUpdate(
     changes.schema = await checkBody(deps, repository, patch.body, options);
     const body = patch.body as Record<string, unknown>;
     changes.deliveryKey = deliveryKeyFromBody(body, item.deliveryKey);
+    await requireKeyAllowed(deps, item.hubId, item.deliveryKey, changes.deliveryKey, 'body._meta.deliveryKey');
     changes.body = withDeliveryKey(body, changes.deliveryKey);
   }
   if (Object.prototype.hasOwnProperty.call(request, 'folderId')) changes.folderId = await requireFolder(deps, repository, request.folderId);

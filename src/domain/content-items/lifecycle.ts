@@ -16,6 +16,7 @@ import {
   nextVersion,
   requireCurrentVersion,
   requireDeliveryKey,
+  requireKeyAllowed,
   requireLocale,
   saveChange,
 } from './items.js';
@@ -43,6 +44,7 @@ export function restoreContentItemVersion(deps: Deps, actor: Actor, id: string, 
       throw invalid({ entity: ENTITY, property: 'restoreVersion', invalidValue: request.restoreVersion ?? null, message: 'restoreVersion must be a version number of the item' });
     }
     const old = await getContentItemVersion(tx, id, request.restoreVersion);
+    await requireKeyAllowed(tx, item.hubId, item.deliveryKey, old.deliveryKey, 'restoreVersion');
     const restored = nextVersion(tx, actor, item, {
       body: old.body,
       schema: old.schema,
@@ -72,6 +74,7 @@ export function assignDeliveryKey(deps: Deps, actor: Actor, id: string, request:
       });
     }
     if (item.deliveryKey === deliveryKey) return item;
+    await requireKeyAllowed(tx, item.hubId, item.deliveryKey, deliveryKey, 'deliveryKey');
     const meta = { ...(item.body._meta as Record<string, unknown>), deliveryKey };
     return saveChange(tx, item, nextVersion(tx, actor, item, { deliveryKey, body: { ...item.body, _meta: meta } }), 'DELIVERY_KEY');
   });
