@@ -164,11 +164,11 @@ describe('visible but not allowed', () => {
     const item = await json(admin.api(`/content-items/${one.contentItem}`));
     const refused = await bob.api(`/content-items/${one.contentItem}`, { method: 'PATCH', json: { version: item.version, label: 'changed' } });
     expect(refused.status).toBe(403);
-    const body = await refused.json();
+    const body = (await refused.json()) as any;
     // bob holds the functional permission (for hub two): only the ACL is missing here.
     expect(body.errors[0]).toEqual({ entity: 'ContentItem', invalidValue: one.contentItem, message: 'bob lacks ContentRepository - EDIT for this ContentItem' });
     const functional = await alice.api(`/content-items/${one.contentItem}/publish`, { method: 'POST', json: {} });
-    expect((await functional.json()).errors[0].message).toBe(`alice lacks ${FUNCTIONAL.CONTENT_ITEM_PUBLISH} for this ContentItem`);
+    expect(((await functional.json()) as any).errors[0].message).toBe(`alice lacks ${FUNCTIONAL.CONTENT_ITEM_PUBLISH} for this ContentItem`);
     expect(refused.headers.get('content-type')).toContain('application/hal+json');
     expect((await bob.api(`/content-repositories/${one.content}/content-items`, { method: 'POST', json: newItem })).status).toBe(403);
     expect((await bob.api(`/hubs/${one.id}/content-types`, { method: 'POST', json: { contentTypeUri: 'https://x.example.com/t.json' } })).status).toBe(403);
@@ -300,7 +300,7 @@ describe('access management (003 "Manage Access to Resources")', () => {
   it('refuses unknown permissions and members without changing anything', async () => {
     const bad = await admin.api(`${access(one)}/members/alice/permissions/READ,FLY`, { method: 'DELETE' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0]).toMatchObject({ property: 'permissions', invalidValue: 'READ,FLY' });
+    expect(((await bad.json()) as any).errors[0]).toMatchObject({ property: 'permissions', invalidValue: 'READ,FLY' });
     expect((await admin.api(`${access(one)}/members/nobody/permissions/READ`, { method: 'PUT' })).status).toBe(400);
     expect((await admin.api(`${access(one)}/members/nobody/permissions/READ`, { method: 'DELETE' })).status).toBe(404);
     expect((await json(admin.api(`${access(one)}/members/alice`))).permissions).toEqual(['READ', 'EDIT']);
@@ -338,7 +338,7 @@ describe('modules (003 "Manage Modules on Resources")', () => {
     const keyed = { label: 'k', body: { _meta: { name: 'k', schema: SCHEMA, deliveryKey: 'home/page' }, title: 'z' } };
     const refused = await admin.api(`/content-repositories/${content}/content-items`, { method: 'POST', json: keyed });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors[0].message).toContain('Content Delivery 2');
+    expect(((await refused.json()) as any).errors[0].message).toContain('Content Delivery 2');
     expect((await json(admin.api(`/content-repositories/${content}/content-items`))).page.totalElements).toBe(0);
     const plain = await json(admin.api(`/content-repositories/${content}/content-items`, { method: 'POST', json: newItem }));
     expect((await admin.api(`/content-items/${plain.id}/delivery-key`, { method: 'PUT', json: { deliveryKey: 'home', version: 1 } })).status).toBe(400);
@@ -347,7 +347,7 @@ describe('modules (003 "Manage Modules on Resources")', () => {
 
     const enabled = await admin.api(`/modules/hubs/${bare}/content-delivery-2`, { method: 'POST' });
     expect(enabled.status).toBe(200);
-    expect((await enabled.json()).modules).toContainEqual(expect.objectContaining({ name: 'content-delivery-2', enabled: true }));
+    expect(((await enabled.json()) as any).modules).toContainEqual(expect.objectContaining({ name: 'content-delivery-2', enabled: true }));
     expect((await admin.api(`/modules/hubs/${bare}/content-delivery-2`, { method: 'POST' })).status).toBe(200);
     expect((await admin.api(`/content-repositories/${content}/content-items`, { method: 'POST', json: keyed })).status).toBe(201);
     expect((await admin.api(`/content-items/${plain.id}/delivery-key`, { method: 'PUT', json: { deliveryKey: 'home', version: 2 } })).status).toBe(200);

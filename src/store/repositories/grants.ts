@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { GrantRepository, HubModuleRepository } from '../../domain/ports.js';
 import type { Database } from '../schema.js';
+import { compiledQuery } from '../compiled.js';
 
 export function grantRepository(db: Kysely<Database>): GrantRepository {
+  // Read on every request (src/domain/access): compiled once.
+  const bySid = compiledQuery(db, (q) => q.selectFrom('grants').selectAll().where('sid', '=', '').compile());
   return {
-    listForSid: (sid) => db.selectFrom('grants').selectAll().where('sid', '=', sid).execute(),
+    listForSid: (sid) => bySid(sid),
     listForResource: (resourceType, resourceId) =>
       db
         .selectFrom('grants')
