@@ -176,6 +176,48 @@ describe('visible but not allowed', () => {
     expect((await json(admin.api(`/content-repositories/${one.content}/content-items`))).page.totalElements).toBe(1);
   });
 
+  it('a reader is refused every write of every endpoint group with 403, and the hub is unchanged', async () => {
+    const snapshot = async () =>
+      Promise.all(reads(one).map(async (path) => [path, await json(admin.api(path))])).then((entries) => JSON.stringify(entries));
+    const before = await snapshot();
+    const item = await json(admin.api(`/content-items/${one.contentItem}`));
+    const writes: [string, string, unknown][] = [
+      ['PATCH', `/hubs/${one.id}`, { label: 'x' }],
+      ['PATCH', `/hubs/${one.id}/settings`, { devices: [] }],
+      ['POST', `/hubs/${one.id}/content-repositories`, { name: 'extra', label: 'Extra' }],
+      ['PATCH', `/content-repositories/${one.content}`, { label: 'x' }],
+      ['POST', `/content-repositories/${one.content}/content-types`, { contentTypeId: one.typeId }],
+      ['DELETE', `/content-repositories/${one.content}/content-types/${one.typeId}`, undefined],
+      ['POST', `/content-repositories/${one.content}/folders`, { name: 'g' }],
+      ['POST', `/folders/${one.folderId}/folders`, { name: 'g' }],
+      ['PATCH', `/folders/${one.folderId}`, { name: 'g' }],
+      ['DELETE', `/folders/${one.folderId}`, undefined],
+      ['POST', `/hubs/${one.id}/content-type-schemas`, { schemaId: 'https://x.example.com/s.json', body: schemaBody('https://x.example.com/s.json'), validationLevel: 'CONTENT_TYPE' }],
+      ['PATCH', `/content-type-schemas/${one.schemaId}`, { body: schemaBody(SCHEMA), version: 1 }],
+      ['POST', `/content-type-schemas/${one.schemaId}/archive`, { version: 1 }],
+      ['POST', `/hubs/${one.id}/content-types`, { contentTypeUri: 'https://x.example.com/s.json' }],
+      ['PATCH', `/content-types/${one.typeId}`, { settings: { label: 'x' } }],
+      ['PATCH', `/content-types/${one.typeId}/schema`, {}],
+      ['POST', `/hubs/${one.id}/workflow-states`, { label: 'x', color: 'rgb(0,0,0)' }],
+      ['PATCH', `/workflow-states/${one.stateId}`, { label: 'x' }],
+      ['POST', `/content-repositories/${one.content}/content-items`, newItem],
+      ['PATCH', `/content-items/${one.contentItem}`, { version: item.version, label: 'x' }],
+      ['PATCH', '/content-items', [{ id: one.contentItem, version: item.version, label: 'x' }]],
+      ['POST', `/content-items/${one.contentItem}/archive`, { version: item.version }],
+      ['POST', `/content-items/${one.contentItem}/restore`, { version: item.version, restoreVersion: 1 }],
+      ['PUT', `/content-items/${one.contentItem}/delivery-key`, { version: item.version, deliveryKey: 'k' }],
+      ['PATCH', `/content-items/${one.contentItem}/workflow`, { version: item.version, state: one.stateId }],
+      ['POST', `/content-items/${one.contentItem}/locale`, { version: item.version, locale: 'en-GB' }],
+      ['POST', `/content-items/${one.contentItem}/localize`, { version: item.version, locales: ['fr-FR'] }],
+      ['POST', `/content-items/${one.contentItem}/publish`, {}],
+      ['POST', `/content-items/${one.contentItem}/unpublish`, {}],
+    ];
+    for (const [method, path, body] of writes) {
+      expect((await bob.api(path, { method, json: body })).status, `${method} ${path}`).toBe(403);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
   it('an author edits content but not the hub, its types or its repositories, and does not publish', async () => {
     const dc = alice.sdk;
     const hub = await dc.hubs.get(one.id);
