@@ -127,6 +127,31 @@ export interface GrantRepository {
   remove(sid: string, resourceType: string, resourceId: string, permissions: string[]): Promise<void>;
 }
 
+/** Where a resource sits: its hub (or media hub) and, below, its repository; undefined when there is no such resource. */
+export interface ResourceScope {
+  hubId: string;
+  repositoryId?: string;
+}
+
+type ScopeLookup = (id: string) => Promise<ResourceScope | undefined>;
+
+/** The scopes of resources by id, for permission checks (src/domain/access/locate.ts). */
+export interface ScopeRepository {
+  hub: ScopeLookup;
+  repository: ScopeLookup;
+  folder: ScopeLookup;
+  item: ScopeLookup;
+  contentType: ScopeLookup;
+  schema: ScopeLookup;
+  workflowState: ScopeLookup;
+  publishingJob: ScopeLookup;
+  localizationJob: ScopeLookup;
+  mediaHub: ScopeLookup;
+  assetRepository: ScopeLookup;
+  assetFolder: ScopeLookup;
+  asset: ScopeLookup;
+}
+
 export interface HubModuleRepository {
   /** The modules enabled on the hub, with when. */
   list(hubId: string): Promise<{ module: string; enabledDate: string }[]>;
@@ -201,7 +226,8 @@ export interface Slice<T> {
 export interface MediaRepository {
   getHub(id: string): Promise<MediaHub | undefined>;
   getHubByName(name: string): Promise<MediaHub | undefined>;
-  listHubs(offset: number, limit: number): Promise<Slice<MediaHub>>;
+  /** Media hubs by name; with `only`, just those of these ids (none when it is empty). */
+  listHubs(offset: number, limit: number, only?: readonly string[]): Promise<Slice<MediaHub>>;
   insertHub(hub: MediaHub): Promise<void>;
   getRepository(id: string): Promise<AssetRepository | undefined>;
   listRepositories(mediaHubId: string, offset: number, limit: number): Promise<Slice<AssetRepository>>;
@@ -218,6 +244,8 @@ export interface MediaRepository {
 export interface AssetQuery {
   /** Undefined: every asset. */
   keyword?: { word: string; prefix: boolean }[][];
+  /** Only assets of these media hubs (none when it is empty); undefined: of every media hub. */
+  mediaHubIds?: readonly string[];
   repositoryIds?: string[];
   /** null stands for the top of a repository ("no folder"). */
   folderIds?: (string | null)[];
@@ -318,6 +346,7 @@ export interface Repositories {
   pats: PatRepository;
   grants: GrantRepository;
   hubModules: HubModuleRepository;
+  scopes: ScopeRepository;
   serverSecrets: ServerSecretRepository;
   jobs: JobRepository;
   contentItems: ContentItemRepository;

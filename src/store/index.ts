@@ -14,6 +14,7 @@ import { contentTypeRepository } from './repositories/content-types.js';
 import { workflowStateRepository } from './repositories/workflow-states.js';
 import { clientRepository, patRepository } from './repositories/clients.js';
 import { grantRepository, hubModuleRepository } from './repositories/grants.js';
+import { scopeRepository } from './repositories/scopes.js';
 import { serverSecretRepository } from './repositories/server-secrets.js';
 import { jobRepository } from './repositories/jobs.js';
 import { contentItemRepository } from './repositories/content-items.js';
@@ -36,6 +37,7 @@ function repositories(db: Kysely<Database>, guard: Guard, postgres: boolean): Re
     pats: patRepository(db, guard),
     grants: grantRepository(db),
     hubModules: hubModuleRepository(db),
+    scopes: scopeRepository(db),
     serverSecrets: serverSecretRepository(db),
     jobs: jobRepository(db, { skipLocked: postgres }),
     contentItems: contentItemRepository(db, guard, postgres ? postgresSearchIndex : sqliteSearchIndex),

@@ -1,5 +1,5 @@
 /** Where a resource sits (its hub, its repository), found from its id, for the permission checks. */
-import type { Deps } from '../ports.js';
+import type { Deps, ScopeRepository } from '../ports.js';
 import { assetRepositoryScope, hubScope, mediaHubScope, repositoryScope, type Scope, type Target } from './access.js';
 
 export type ResourceKind =
@@ -39,61 +39,29 @@ export interface Located {
   target: Target;
 }
 
+const LOOKUP: Record<ResourceKind, keyof ScopeRepository> = {
+  hub: 'hub',
+  repository: 'repository',
+  folder: 'folder',
+  'content-type': 'contentType',
+  schema: 'schema',
+  'workflow-state': 'workflowState',
+  item: 'item',
+  'publishing-job': 'publishingJob',
+  'localization-job': 'localizationJob',
+  'media-hub': 'mediaHub',
+  'asset-repository': 'assetRepository',
+  'asset-folder': 'assetFolder',
+  asset: 'asset',
+};
+
+const MEDIA: ReadonlySet<ResourceKind> = new Set(['media-hub', 'asset-repository', 'asset-folder', 'asset']);
+
 async function scopeOf({ store }: Deps, kind: ResourceKind, id: string): Promise<Scope | undefined> {
-  switch (kind) {
-    case 'hub':
-      return (await store.hubs.get(id)) && hubScope(id);
-    case 'repository': {
-      const repository = await store.contentRepositories.get(id);
-      return repository && repositoryScope(repository.hubId, repository.id);
-    }
-    case 'folder': {
-      const folder = await store.folders.get(id);
-      return folder && repositoryScope(folder.hubId, folder.repositoryId);
-    }
-    case 'content-type': {
-      const type = await store.contentTypes.get(id);
-      return type && hubScope(type.hubId);
-    }
-    case 'schema': {
-      const schema = await store.schemas.get(id);
-      return schema && hubScope(schema.hubId);
-    }
-    case 'workflow-state': {
-      const state = await store.workflowStates.get(id);
-      return state && hubScope(state.hubId);
-    }
-    case 'item': {
-      const item = await store.contentItems.get(id);
-      return item && repositoryScope(item.hubId, item.contentRepositoryId);
-    }
-    case 'publishing-job': {
-      const job = await store.publishingJobs.get(id);
-      if (!job) return undefined;
-      const item = await store.contentItems.get(job.contentItemId);
-      return item ? repositoryScope(item.hubId, item.contentRepositoryId) : hubScope(job.hubId);
-    }
-    case 'localization-job': {
-      const job = await store.localizationJobs.get(id);
-      return job && hubScope(job.hubId);
-    }
-    case 'media-hub':
-      return (await store.media.getHub(id)) && mediaHubScope(id);
-    case 'asset-repository': {
-      const repository = await store.media.getRepository(id);
-      return repository && assetRepositoryScope(repository.mediaHubId, repository.id);
-    }
-    case 'asset-folder': {
-      const folder = await store.media.getFolder(id);
-      if (!folder) return undefined;
-      const repository = await store.media.getRepository(folder.repositoryId);
-      return repository && assetRepositoryScope(repository.mediaHubId, repository.id);
-    }
-    case 'asset': {
-      const asset = await store.assets.get(id);
-      return asset && assetRepositoryScope(asset.mediaHubId, asset.repositoryId);
-    }
-  }
+  const found = await store.scopes[LOOKUP[kind]](id);
+  if (!found) return undefined;
+  if (MEDIA.has(kind)) return found.repositoryId ? assetRepositoryScope(found.hubId, found.repositoryId) : mediaHubScope(found.hubId);
+  return found.repositoryId ? repositoryScope(found.hubId, found.repositoryId) : hubScope(found.hubId);
 }
 
 /** The scope of the resource, or undefined when there is none with that id (the operation answers its own 404). */
