@@ -1,7 +1,10 @@
 /** What every `decibel` command is given and shares: its I/O, the usage error, option helpers, the store. */
 import fs from 'node:fs';
 import type { Config } from '../config.js';
-import type { Deps } from '../domain/ports.js';
+import { DomainError } from '../domain/errors.js';
+import type { AssetRepository, ContentRepository, Hub, MediaHub } from '../domain/model.js';
+import type { Deps, Store } from '../domain/ports.js';
+import { fromGlobalId } from '../graphql/ids.js';
 import { closeDeps, openDeps } from '../server.js';
 
 export interface CliIo {
@@ -55,4 +58,49 @@ export async function withDeps<T>(config: Config, io: CliIo, work: (deps: Deps) 
   } finally {
     await closeDeps(deps);
   }
+}
+
+const noSuch = (entity: string, idOrName: string, what: string) =>
+  new DomainError('NotFound', [{ entity, property: 'id or name', invalidValue: idOrName, message: `no ${what} with this id or name` }]);
+
+/** A hub given by id or by name. */
+export async function findHub(store: Store, idOrName: string): Promise<Hub> {
+  const hub = (await store.hubs.get(idOrName)) ?? (await store.hubs.getByName(idOrName));
+  if (!hub) throw noSuch('Hub', idOrName, 'hub');
+  return hub;
+}
+
+/** A content repository given by id or as `HUB/NAME` (the hub by id or name); with its hub. */
+export async function findContentRepository(store: Store, ref: string): Promise<{ hub: Hub; repository: ContentRepository }> {
+  const slash = ref.indexOf('/');
+  const repository =
+    slash < 0
+      ? await store.contentRepositories.get(ref)
+      : await store.contentRepositories.getByName((await findHub(store, ref.slice(0, slash))).id, ref.slice(slash + 1));
+  const hub = repository && (await store.hubs.get(repository.hubId));
+  if (!repository || !hub) throw noSuch('ContentRepository', ref, 'content repository');
+  return { hub, repository };
+}
+
+/** The raw id a GraphQL global id of `type` stands for, or the text itself (a UUID or a name). */
+const rawId = (idOrName: string, type: string) => {
+  const decoded = fromGlobalId(idOrName);
+  return decoded?.type === type ? decoded.id : idOrName;
+};
+
+/** A media hub given by id (a UUID or its GraphQL id) or by name. */
+export async function findMediaHub(store: Store, idOrName: string): Promise<MediaHub> {
+  const hub = (await store.media.getHub(rawId(idOrName, 'MediaHub'))) ?? (await store.media.getHubByName(idOrName));
+  if (!hub) throw noSuch('MediaHub', idOrName, 'media hub');
+  return hub;
+}
+
+/** An asset repository given by id (a UUID or its GraphQL id); with its media hub. */
+export async function findAssetRepository(store: Store, id: string): Promise<{ hub: MediaHub; repository: AssetRepository }> {
+  const repository = await store.media.getRepository(rawId(id, 'AssetRepository'));
+  const hub = repository && (await store.media.getHub(repository.mediaHubId));
+  if (!repository || !hub) {
+    throw new DomainError('NotFound', [{ entity: 'AssetRepository', property: 'id', invalidValue: id, message: 'no asset repository with this id' }]);
+  }
+  return { hub, repository };
 }

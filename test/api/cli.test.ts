@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { CLIENT_ID, freshPostgresDatabase, HUB_NAME, startTestServer, type TestServer } from '../helpers/server.js';
+import { CLIENT_ID, freshPostgresDatabase, HUB_NAME, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
 import { startDecibelProcess } from '../helpers/process.js';
 
 let workDir: string;
@@ -50,6 +50,29 @@ const tokenFor = (clientId: string, secret: string) =>
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
   });
 
+/** A bearer token for a client made by the CLI. */
+async function bearer(clientId: string, secret: string): Promise<string> {
+  const response = await tokenFor(clientId, secret);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** fetch against /v2/content as that token's client. */
+const as = (token: string, target: string, init: RequestInit & { json?: unknown } = {}) => {
+  const { json, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  if (json !== undefined) headers.set('content-type', 'application/json');
+  return fetch(`${server.apiUrl}${target}`, { ...rest, headers, body: json === undefined ? rest.body : JSON.stringify(json) });
+};
+
+/** The names of the hubs the token's client sees. */
+const hubsSeenBy = async (token: string) => {
+  const response = await as(token, '/hubs?size=100');
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { _embedded: { hubs: { name: string }[] } })._embedded.hubs.map((hub) => hub.name).sort();
+};
+
 const hubNames = async () => {
   const body = (await (await server.api('/hubs?size=100')).json()) as { _embedded: { hubs: { name: string }[] } };
   return body._embedded.hubs.map((hub) => hub.name).sort();
@@ -82,17 +105,20 @@ describe('decibel client create', () => {
   it('creates a client before the server first starts, saying where the new data folder is', async () => {
     expect(firstRun.code).toBe(0);
     expect(firstRun.stderr).toContain(`${path.join(workDir, 'data')} does not exist`);
-    expect(firstClient).toEqual({ clientId: 'before-start', secret: 'before-start-secret' });
+    expect(firstClient).toEqual({ clientId: 'before-start', secret: 'before-start-secret', role: null, acl: [], functional: [] });
     const response = await tokenFor('before-start', 'before-start-secret');
     expect(response.status).toBe(200);
   });
 
   it('prints a random secret once, and the client gets a token and lists hubs with it', async () => {
-    const result = await cli('client', 'create', '--id', 'cli-client', '--label', 'made by the CLI');
+    const result = await cli('client', 'create', '--id', 'cli-client', '--label', 'made by the CLI', '--hub', HUB_NAME, '--role', 'reader');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const secret = /client secret: (\S+)/.exec(result.stdout)?.[1];
     expect(result.stdout).toContain('client id:     cli-client');
+    expect(result.stdout).toContain('role:          reader');
+    expect(result.stdout).toMatch(new RegExp(`hub ${HUB_NAME} \\([0-9a-f]{24}\\): READ\n`));
+    expect(result.stdout).toContain('client-wide: CONTENT:FUNCTIONAL:CONTENT_ITEM:READ');
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
 
     const response = await tokenFor('cli-client', secret!);
@@ -101,7 +127,64 @@ describe('decibel client create', () => {
     const hubs = await fetch(`${server.apiUrl}/hubs`, { headers: { authorization: `Bearer ${access_token}` } });
     expect(hubs.status).toBe(200);
     const body = (await hubs.json()) as { _embedded: { hubs: { name: string }[] } };
-    expect(body._embedded.hubs.map((hub) => hub.name)).toContain(HUB_NAME);
+    expect(body._embedded.hubs.map((hub) => hub.name)).toEqual([HUB_NAME]);
+  });
+
+  it('makes a client without --role that holds nothing and sees no hub, and says so', async () => {
+    const result = await cli('client', 'create', '--id', 'no-role', '--secret', 'no-role-secret');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('permissions:   none');
+    const token = await bearer('no-role', 'no-role-secret');
+    expect(await hubsSeenBy(token)).toEqual([]);
+    const hub = await cliJson<{ id: string }>('hub', 'create', '--name', 'unseen-hub', '--no-repositories');
+    expect((await as(token, `/hubs/${hub.id}`)).status).toBe(404);
+  });
+
+  it('gives a role on a hub and a media hub, printed with --json, seen over REST and GraphQL', async () => {
+    const created = await cliJson<{
+      clientId: string;
+      secret: string;
+      role: string;
+      acl: { resourceType: string; resourceId: string; resourceName: string; permissions: string[] }[];
+      functional: string[];
+    }>('client', 'create', '--id', 'cli-author', '--role', 'author', '--hub', HUB_NAME, '--media-hub', HUB_NAME);
+    expect(created.role).toBe('author');
+    expect(created.acl).toEqual([
+      { resourceType: 'hubs', resourceId: expect.stringMatching(/^[0-9a-f]{24}$/), resourceName: HUB_NAME, permissions: ['READ', 'EDIT'] },
+      { resourceType: 'media-hubs', resourceId: expect.any(String), resourceName: HUB_NAME, permissions: ['READ', 'EDIT'] },
+    ]);
+    expect(created.functional).toContain('CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE');
+    expect(created.functional).not.toContain('CONTENT:FUNCTIONAL:CONTENT_ITEM:PUBLISH');
+
+    const token = await bearer(created.clientId, created.secret);
+    expect(await hubsSeenBy(token)).toEqual([HUB_NAME]);
+    const graphql = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { mediaHubs(first: 100) { edges { node { name } } } } }' }),
+    });
+    const body = (await graphql.json()) as { data: { viewer: { mediaHubs: { edges: { node: { name: string } }[] } } } };
+    expect(body.data.viewer.mediaHubs.edges.map((edge) => edge.node.name)).toEqual([HUB_NAME]);
+  });
+
+  it('refuses a bad role, an unknown hub or a role without a place (and the reverse), creating no client', async () => {
+    const refusals: [string[], number, string][] = [
+      [['--role', 'overlord', '--hub', HUB_NAME], 1, 'role must be one of reader, author, publisher, developer, admin [Role.role = "overlord"]'],
+      [['--role', 'toString', '--hub', HUB_NAME], 1, 'role must be one of'],
+      [['--role', 'reader', '--hub', 'no-such-hub'], 1, 'no hub with this id or name [Hub.id or name = "no-such-hub"]'],
+      [['--role', 'reader', '--hub', HUB_NAME, '--media-hub', 'no-such-media'], 1, 'no media hub with this id or name'],
+      [['--role', 'reader'], 2, '--role needs --hub or --media-hub'],
+      [['--hub', HUB_NAME], 2, 'give --role too'],
+    ];
+    for (const [options, code, message] of refusals) {
+      const result = await cli('client', 'create', '--id', 'refused', '--secret', 'refused-secret', ...options);
+      expect(result.code).toBe(code);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(message);
+      expect((await tokenFor('refused', 'refused-secret')).status).not.toBe(200);
+    }
+    // Nothing was left behind: the id is still free.
+    expect((await cli('client', 'create', '--id', 'refused')).code).toBe(0);
   });
 
   it('refuses an existing client id with exit code 1', async () => {
@@ -114,6 +197,8 @@ describe('decibel client create', () => {
 
 describe('decibel pat create', () => {
   it('prints a token that works as a bearer token and with the official SDK', async () => {
+    // Made before the first start, the client holds nothing yet.
+    expect((await cli('grant', '--client', firstClient.clientId, '--hub', HUB_NAME, '--role', 'reader')).code).toBe(0);
     const pat = await cliJson<{ token: string; clientId: string; expiresAt: string | null }>(
       'pat', 'create', '--client', firstClient.clientId, '--label', 'ci',
     );
@@ -174,6 +259,30 @@ describe('decibel hub create', () => {
     expect(await repositoriesOf(id!)).toEqual([]);
   });
 
+  it('enables both modules by default and none with --no-modules', async () => {
+    const modulesOf = async (hubId: string) => {
+      const response = await server.api(`/modules/hubs/${hubId}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { modules: { name: string; enabled: boolean }[] }).modules.map(({ name, enabled }) => ({ name, enabled }));
+    };
+    const plain = await cliJson<{ id: string; modules: string[] }>('hub', 'create', '--name', 'modules-on', '--no-repositories');
+    expect(plain.modules).toEqual(['search-index', 'content-delivery-2']);
+    expect(await modulesOf(plain.id)).toEqual([
+      { name: 'search-index', enabled: true },
+      { name: 'content-delivery-2', enabled: true },
+    ]);
+    const result = await cli('hub', 'create', '--name', 'modules-off', '--no-modules');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('modules: none');
+    const id = /hub id: ([0-9a-f]{24})/.exec(result.stdout)![1]!;
+    expect(await modulesOf(id)).toEqual([
+      { name: 'search-index', enabled: false },
+      { name: 'content-delivery-2', enabled: false },
+    ]);
+    // Still with its repositories, and administered by the bootstrap client.
+    expect((await repositoriesOf(id)).map((r) => r.name).sort()).toEqual(['content', 'slots']);
+  });
+
   it('refuses a duplicate name with exit code 1 and leaves nothing new', async () => {
     const before = await hubNames();
     const result = await cli('hub', 'create', '--name', HUB_NAME, '--label', 'second');
@@ -213,13 +322,122 @@ describe('decibel repository create', () => {
   });
 });
 
+describe('decibel grant and revoke', () => {
+  const SCHEMA = 'https://schema.example.com/cli-grants.json';
+  let hubId: string;
+  let contentId: string;
+  let token: string;
+  const newItem = { label: 'from a grant', body: { _meta: { name: 'granted', schema: SCHEMA }, title: 'x' } };
+  const createItem = () => as(token, `/content-repositories/${contentId}/content-items`, { method: 'POST', json: newItem });
+
+  beforeAll(async () => {
+    const hub = await cliJson<{ id: string; repositories: { id: string; name: string }[] }>('hub', 'create', '--name', 'grants-hub');
+    hubId = hub.id;
+    contentId = hub.repositories.find((r) => r.name === 'content')!.id;
+    // The bootstrap client administers hubs the CLI makes: it sets up a content type to create items of.
+    expect((await server.api(`/hubs/${hubId}/content-type-schemas`, { method: 'POST', json: { schemaId: SCHEMA, body: schemaBody(SCHEMA), validationLevel: 'CONTENT_TYPE' } })).status).toBe(201);
+    const type = (await (await server.api(`/hubs/${hubId}/content-types`, { method: 'POST', json: { contentTypeUri: SCHEMA, settings: { label: 'Granted' } } })).json()) as { id: string };
+    expect((await server.api(`/content-repositories/${contentId}/content-types`, { method: 'POST', json: { contentTypeId: type.id } })).status).toBe(200);
+    expect((await cli('client', 'create', '--id', 'grantee', '--secret', 'grantee-secret', '--role', 'reader', '--hub', 'grants-hub')).code).toBe(0);
+    token = await bearer('grantee', 'grantee-secret');
+  });
+
+  it('grants ACL and functional permissions together, counting from the next request', async () => {
+    expect(await hubsSeenBy(token)).toEqual(['grants-hub']);
+    expect((await createItem()).status).toBe(403);
+
+    const result = await cli('grant', '--client', 'grantee', '--hub', 'grants-hub', '--permissions', 'EDIT,CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      `granted to client grantee:\n  hub grants-hub (${hubId}): EDIT\n  client-wide: CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE\n`,
+    );
+    // The same token: grants are read on every request.
+    expect((await createItem()).status).toBe(201);
+  });
+
+  it('revokes, counting from the next request; what is not held is skipped', async () => {
+    const revoked = await cliJson<{ clientId: string; acl: unknown[]; functional: string[]; notHeld: string[] }>(
+      'revoke', '--client', 'grantee', '--hub', hubId, '--permissions', 'EDIT,MANAGE_ACCESS',
+    );
+    expect(revoked).toEqual({
+      clientId: 'grantee',
+      acl: [{ resourceType: 'hubs', resourceId: hubId, resourceName: 'grants-hub', permissions: ['EDIT'] }],
+      functional: [],
+      notHeld: ['MANAGE_ACCESS'],
+    });
+    expect((await createItem()).status).toBe(403);
+
+    // EDIT on the repository alone (given as HUB/NAME) is enough again.
+    const granted = await cliJson<{ acl: { resourceType: string; resourceId: string; resourceName: string }[] }>(
+      'grant', '--client', 'grantee', '--repository', 'grants-hub/content', '--permissions', 'edit',
+    );
+    expect(granted.acl).toEqual([{ resourceType: 'content-repositories', resourceId: contentId, resourceName: 'grants-hub/content', permissions: ['EDIT'] }]);
+    expect((await createItem()).status).toBe(201);
+
+    const functional = await cli('revoke', '--client', 'grantee', '--permissions', 'CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE');
+    expect(functional.code).toBe(0);
+    expect(functional.stdout).toBe('revoked from client grantee:\n  client-wide: CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE\n');
+    expect((await createItem()).status).toBe(403);
+
+    // Without READ on the hub the client no longer sees it at all.
+    expect((await cli('revoke', '--client', 'grantee', '--hub', 'grants-hub', '--permissions', 'READ')).code).toBe(0);
+    expect(await hubsSeenBy(token)).toEqual([]);
+    expect((await as(token, `/hubs/${hubId}`)).status).toBe(404);
+    const again = await cli('revoke', '--client', 'grantee', '--hub', 'grants-hub', '--permissions', 'READ');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('revoked from client grantee: nothing');
+
+    // A role puts it back.
+    const role = await cli('grant', '--client', 'grantee', '--hub', 'grants-hub', '--role', 'author');
+    expect(role.code).toBe(0);
+    expect(role.stdout).toContain('granted to client grantee (role author):');
+    expect(await hubsSeenBy(token)).toEqual(['grants-hub']);
+    expect((await createItem()).status).toBe(201);
+  });
+
+  it('refuses an unknown client, resource or name, or a bad combination, writing nothing', async () => {
+    expect((await cli('revoke', '--client', 'grantee', '--permissions', 'CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE')).code).toBe(0);
+    expect((await createItem()).status).toBe(403);
+    const create = 'CONTENT:FUNCTIONAL:CONTENT_ITEM:CREATE';
+    const refusals: [string, string[], number, string][] = [
+      ['grant', ['--client', 'nobody', '--permissions', create], 1, 'no client with this id [Client.clientId = "nobody"]'],
+      ['grant', ['--client', 'grantee', '--hub', 'no-such-hub', '--permissions', `EDIT,${create}`], 1, 'no hub with this id or name'],
+      ['grant', ['--client', 'grantee', '--repository', 'grants-hub/nope', '--permissions', `EDIT,${create}`], 1, 'no content repository with this id or name'],
+      ['grant', ['--client', 'grantee', '--asset-repository', 'nope', '--permissions', 'EDIT'], 1, 'no asset repository with this id'],
+      ['grant', ['--client', 'grantee', '--hub', 'grants-hub', '--permissions', `${create},WRITE`], 1, 'not a known ACL or functional permission'],
+      ['grant', ['--client', 'grantee', '--hub', 'grants-hub', '--role', 'overlord'], 1, 'role must be one of'],
+      ['grant', ['--client', 'grantee', '--permissions', `EDIT,${create}`], 2, 'EDIT is held on a resource'],
+      ['grant', ['--client', 'grantee', '--hub', 'grants-hub', '--permissions', create], 2, 'functional permissions are client-wide'],
+      ['grant', ['--client', 'grantee', '--repository', contentId, '--role', 'author'], 2, '--role needs --hub or --media-hub'],
+      ['grant', ['--client', 'grantee', '--hub', 'grants-hub', '--repository', contentId, '--permissions', 'EDIT'], 2, 'at most one resource option'],
+      ['grant', ['--client', 'grantee', '--hub', 'grants-hub', '--role', 'author', '--permissions', create], 2, 'either --role or --permissions'],
+      ['grant', ['--hub', 'grants-hub', '--role', 'author'], 2, '--client is required'],
+      ['revoke', ['--client', 'grantee', '--hub', 'grants-hub'], 2, '--permissions is required'],
+      ['revoke', ['--client', 'nobody', '--permissions', create], 1, 'no client with this id'],
+      ['revoke', ['--client', 'grantee', '--hub', 'grants-hub', '--permissions', 'READ,REED'], 1, 'not a known ACL or functional permission'],
+    ];
+    for (const [command, options, code, message] of refusals) {
+      const result = await cli(command, ...options);
+      expect(result.code, `${command} ${options.join(' ')}`).toBe(code);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(message);
+    }
+    // Still READ on the hub, still no CONTENT_ITEM:CREATE.
+    expect(await hubsSeenBy(token)).toEqual(['grants-hub']);
+    expect((await createItem()).status).toBe(403);
+  });
+});
+
 describe('usage', () => {
   it('prints help listing every command and option with exit code 0', async () => {
     const result = await cli('--help');
     expect(result.code).toBe(0);
     for (const text of [
       'decibel serve', 'client create', 'pat create', 'hub create', 'repository create', 'media-hub create', 'asset-repository create',
-      '--no-repositories', '--no-repository', '--media-hub', '--expires-in-days', '--locale',
+      'decibel grant', 'decibel revoke',
+      '--no-repositories', '--no-repository', '--no-modules', '--media-hub', '--expires-in-days', '--locale', '--role', '--permissions',
+      '--asset-repository',
     ]) {
       expect(result.stdout).toContain(text);
     }

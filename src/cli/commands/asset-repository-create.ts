@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DomainError } from '../../domain/errors.js';
 import { createAssetRepository } from '../../domain/media/media.js';
-import type { MediaHub } from '../../domain/model.js';
-import type { Store } from '../../domain/ports.js';
-import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
-import { JSON_OPTION, print, required, withDeps, type Command } from '../command.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { findMediaHub, JSON_OPTION, print, required, withDeps, type Command } from '../command.js';
 
 export const assetRepositoryCreateCommand: Command = {
   name: 'asset-repository create',
@@ -36,13 +33,3 @@ export const assetRepositoryCreateCommand: Command = {
     return 0;
   },
 };
-
-async function findMediaHub(store: Store, idOrName: string): Promise<MediaHub> {
-  const decoded = fromGlobalId(idOrName);
-  const id = decoded?.type === 'MediaHub' ? decoded.id : idOrName;
-  const hub = (await store.media.getHub(id)) ?? (await store.media.getHubByName(idOrName));
-  if (!hub) {
-    throw new DomainError('NotFound', [{ entity: 'MediaHub', property: 'id or name', invalidValue: idOrName, message: 'no media hub with this id or name' }]);
-  }
-  return hub;
-}

@@ -7,13 +7,14 @@ import { JSON_OPTION, print, required, withDeps, type Command } from '../command
 
 export const hubCreateCommand: Command = {
   name: 'hub create',
-  synopsis: '--name NAME [--label LABEL] [--description TEXT] [--no-repositories] [--json]',
-  summary: 'Create a hub with a "content" and a "slots" repository, like the hub made on first start.',
+  synopsis: '--name NAME [--label LABEL] [--description TEXT] [--no-repositories] [--no-modules] [--json]',
+  summary: 'Create a hub with a "content" and a "slots" repository and both modules, like the hub made on first start.',
   options: [
     ['--name NAME', 'hub name: lower-case letters, digits and hyphens, unique (required)'],
     ['--label LABEL', 'a name for people (default: the name)'],
     ['--description TEXT', 'a description'],
     ['--no-repositories', 'create the hub without repositories'],
+    ['--no-modules', `create the hub with no module enabled (default: ${MODULES.join(' and ')})`],
     JSON_OPTION,
   ],
   async run(args, { config, io }) {
@@ -25,10 +26,12 @@ export const hubCreateCommand: Command = {
         label: { type: 'string' },
         description: { type: 'string' },
         'no-repositories': { type: 'boolean' },
+        'no-modules': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     });
     const name = required(values.name, '--name');
+    const modules = values['no-modules'] ? [] : MODULES;
     const { hub, repositories } = await withDeps(config, io, async (deps) => {
       const hub = await createHub(deps, SYSTEM_ACTOR, {
         name,
@@ -37,7 +40,7 @@ export const hubCreateCommand: Command = {
         repositories: values['no-repositories'] ? [] : DEFAULT_REPOSITORIES,
         // As the bootstrap hub: the bootstrap client administers it, and both modules are on.
         admins: [config.bootstrap.clientId],
-        modules: MODULES,
+        modules,
       });
       const repositories: ContentRepository[] = [];
       for (const { name } of values['no-repositories'] ? [] : DEFAULT_REPOSITORIES) {
@@ -54,11 +57,13 @@ export const hubCreateCommand: Command = {
         name: hub.name,
         label: hub.label,
         repositories: repositories.map(({ id, name, features }) => ({ id, name, features })),
+        modules,
       },
       [
         `hub id: ${hub.id}`,
         `name:   ${hub.name}`,
         ...repositories.map((r) => `repository ${r.name}: ${r.id}${r.features.length ? ` (${r.features.join(', ')})` : ''}`),
+        `modules: ${modules.length ? modules.join(', ') : 'none'}`,
       ],
     );
     return 0;

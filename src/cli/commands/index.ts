@@ -6,6 +6,8 @@ import { hubCreateCommand } from './hub-create.js';
 import { repositoryCreateCommand } from './repository-create.js';
 import { mediaHubCreateCommand } from './media-hub-create.js';
 import { assetRepositoryCreateCommand } from './asset-repository-create.js';
+import { grantCommand } from './grant.js';
+import { revokeCommand } from './revoke.js';
 
 /** Every `decibel` command, in the order --help lists them. */
 export const commands: Command[] = [
@@ -16,4 +18,6 @@ export const commands: Command[] = [
   repositoryCreateCommand,
   mediaHubCreateCommand,
   assetRepositoryCreateCommand,
+  grantCommand,
+  revokeCommand,
 ];

@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SYSTEM_ACTOR } from '../../bootstrap.js';
-import { DomainError } from '../../domain/errors.js';
-import type { Hub } from '../../domain/model.js';
-import type { Store } from '../../domain/ports.js';
 import { createRepository, REPOSITORY_FEATURES } from '../../domain/repositories/create-repository.js';
-import { JSON_OPTION, print, required, withDeps, type Command } from '../command.js';
+import { findHub, JSON_OPTION, print, required, withDeps, type Command } from '../command.js';
 
 export const repositoryCreateCommand: Command = {
   name: 'repository create',
@@ -52,11 +49,3 @@ export const repositoryCreateCommand: Command = {
     return 0;
   },
 };
-
-async function findHub(store: Store, idOrName: string): Promise<Hub> {
-  const hub = (await store.hubs.get(idOrName)) ?? (await store.hubs.getByName(idOrName));
-  if (!hub) {
-    throw new DomainError('NotFound', [{ entity: 'Hub', property: 'id or name', invalidValue: idOrName, message: 'no hub with this id or name' }]);
-  }
-  return hub;
-}

@@ -134,7 +134,7 @@ export const removeFunctional = (deps: Deps, sid: string, permissions: readonly 
 
 /** A role of `ROLES` on a hub (or media hub): its ACL permissions there and its functional permissions. */
 export async function grantRole(deps: Deps, sid: string, role: string, on: { type: 'hubs' | 'media-hubs'; id: string }): Promise<void> {
-  const bundle = ROLES[role];
+  const bundle = Object.hasOwn(ROLES, role) ? ROLES[role] : undefined;
   if (!bundle) throw invalid({ entity: 'Role', property: 'role', invalidValue: role, message: `role must be one of ${Object.keys(ROLES).join(', ')}` });
   await addAcl(deps, sid, on.type, on.id, bundle.acl);
   await addFunctional(deps, sid, bundle.functional);
@@ -146,6 +146,7 @@ export function classifyPermissions(list: string): { acl: AclPermission[]; funct
   const functional: FunctionalPermission[] = [];
   for (const raw of list.split(',')) {
     const name = raw.trim();
+    if (name === '') continue;
     if (isAclPermission(name.toUpperCase())) acl.push(name.toUpperCase() as AclPermission);
     else if (isFunctionalPermission(name)) functional.push(name);
     else throw invalid({ entity: 'Member', property: 'permissions', invalidValue: name, message: 'not a known ACL or functional permission (docs/permissions.md)' });
