@@ -87,15 +87,16 @@ async function requireClient(deps: Deps, sid: string): Promise<void> {
   }
 }
 
+/** 003's path parameters of granting and revoking: `permissions` is a comma-separated list. */
+export interface PermissionChange {
+  resource: ManagedResource;
+  resourceId: string;
+  sid: string;
+  permissions: string;
+}
+
 /** Grants ACL permissions on the resource (held ones stay as they are). */
-export async function grantPermissions(
-  deps: Deps,
-  access: Access,
-  resource: ManagedResource,
-  resourceId: string,
-  sid: string,
-  permissions: string,
-): Promise<void> {
+export async function grantPermissions(deps: Deps, access: Access, { resource, resourceId, sid, permissions }: PermissionChange): Promise<void> {
   await requireAccessManager(deps, access, resource, resourceId);
   const names = parseAclPermissions(permissions);
   await requireClient(deps, sid);
@@ -103,14 +104,7 @@ export async function grantPermissions(
 }
 
 /** Revokes ACL permissions on the resource; ones the member does not hold are ignored (a retried call is harmless). */
-export async function revokePermissions(
-  deps: Deps,
-  access: Access,
-  resource: ManagedResource,
-  resourceId: string,
-  sid: string,
-  permissions: string,
-): Promise<void> {
+export async function revokePermissions(deps: Deps, access: Access, { resource, resourceId, sid, permissions }: PermissionChange): Promise<void> {
   await requireAccessManager(deps, access, resource, resourceId);
   const names = parseAclPermissions(permissions);
   if (!(await deps.store.clients.get(sid))) throw notFound('Member', sid);

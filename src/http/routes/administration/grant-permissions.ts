@@ -12,8 +12,7 @@ export const grantPermissionsRoute: Route = (app, { deps }) =>
     '/access/:resource/:resourceId/members/:sid/permissions/:permissions',
     { schema: { params: accessParams('sid', 'permissions') } },
     async (request, reply) => {
-      const { resource, resourceId, sid, permissions } = request.params;
-      await grantPermissions(deps, request.access, resource, resourceId, sid, permissions);
+      await grantPermissions(deps, request.access, request.params);
       return reply.code(204).send();
     },
   );

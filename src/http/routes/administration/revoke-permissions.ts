@@ -8,8 +8,7 @@ export const revokePermissionsRoute: Route = (app, { deps }) =>
     '/access/:resource/:resourceId/members/:sid/permissions/:permissions',
     { schema: { params: accessParams('sid', 'permissions') } },
     async (request, reply) => {
-      const { resource, resourceId, sid, permissions } = request.params;
-      await revokePermissions(deps, request.access, resource, resourceId, sid, permissions);
+      await revokePermissions(deps, request.access, request.params);
       return reply.code(204).send();
     },
   );
