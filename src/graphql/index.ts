@@ -14,6 +14,9 @@ import { publicOrigin } from '../http/hal.js';
 import { TokenRejected } from '../auth/tokens.js';
 import { DomainError } from '../domain/errors.js';
 import { authenticate } from '../http/bearer.js';
+import { loadAccess } from '../domain/access/access.js';
+// Declares `request.access` (the REST API's module augmentation), decorated below for this scope too.
+import type {} from '../http/access.js';
 import { enforceLimit } from '../http/rate-limit.js';
 import { COMPLEXITY_LIMIT, costBreakdown, MAX_MUTATIONS, mutationCount, requestCost } from './complexity.js';
 import { serveGraphiql } from './graphiql.js';
@@ -114,6 +117,7 @@ function refuse(error: FastifyError | Error, request: FastifyRequest, reply: Fas
 
 export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, limits }: ApiContext): Promise<void> {
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('access', null as never);
   const graphiql = serveGraphiql(app, { endpoint: GRAPHQL_PATH, publicUrl: config.publicUrl });
   app.addHook('onRequest', async (request, reply) => {
     // GraphiQL's page and files are public (a browser cannot send a token); the queries it sends are not.
@@ -121,6 +125,8 @@ export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, l
     if (graphiql.wantsPage(request)) return graphiql.sendPage(reply);
     request.actor = await authenticate(request, deps, tokens);
     await enforceLimit(limits, 'graphql', request.actor.sid, 'GraphQL');
+    // Read once per request (docs/graphql.md "Permissions"): a grant or revocation counts from the next one.
+    request.access = await loadAccess(deps, request.actor.sid);
   });
   app.setErrorHandler(refuse);
 
@@ -130,7 +136,13 @@ export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, l
     path: GRAPHQL_PATH,
     jit: 1,
     graphiql: false,
-    context: (request) => ({ deps, actor: request.actor, origin: publicOrigin(request, config.publicUrl), limits: config.graphqlLimits }),
+    context: (request) => ({
+      deps,
+      actor: request.actor,
+      access: request.access,
+      origin: publicOrigin(request, config.publicUrl),
+      limits: config.graphqlLimits,
+    }),
     errorFormatter: formatErrors,
     errorHandler: false,
   });

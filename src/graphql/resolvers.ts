@@ -2,9 +2,15 @@
  * Resolvers of the GraphQL Asset Management API: media hubs, asset repositories, folders and assets
  * (reading, search, ingestion, publishing, changes). They translate arguments and results; the rules
  * are the domain's.
+ *
+ * Permissions (./permissions.ts): what the caller cannot see is filtered where the API is entered —
+ * viewer.mediaHubs, node, assets and assetSearch — and everything reached from there (a hub's
+ * repositories, a repository's folders and assets, an asset's folder) lies in the same media hub, so it is
+ * visible too. Mutations check the caller's rights before they call the domain.
  */
 import type { AssetFolder, AssetRepository, MediaHub } from '../domain/model.js';
 import type { Actor, Deps } from '../domain/ports.js';
+import type { Access } from '../domain/access/access.js';
 import {
   createAssetFolder,
   deleteAssetFolder,
@@ -14,6 +20,8 @@ import {
   listAssetRepositories,
   listMediaHubs,
   renameAssetFolder,
+  seesMediaHub,
+  visibleMediaHubIds,
 } from '../domain/media/media.js';
 import {
   deleteAssets,
@@ -33,16 +41,23 @@ import { createTempUpload } from '../domain/media/temp-uploads.js';
 import { publishedAssetUrl, uploadToken, uploadUrl } from '../http/public-paths.js';
 import { connection, type ConnectionArgs } from './connections.js';
 import { fromGlobalId, NO_FOLDER, rawId, toGlobalId } from './ids.js';
+import { requireAssetFileRights, requireEdit, requireEditOnAssets, requireSomeRepositoryToEdit, requireVisibleFolder } from './permissions.js';
 
 interface Context {
   deps: Deps;
   actor: Actor;
+  /** The caller's permissions, read once for the request. */
+  access: Access;
   /** What this server's absolute URLs start with (upload and published-asset URLs). */
   origin: string;
   limits: GraphqlLimits;
   /** Media hub names read while answering this request, by id. */
   hubNames?: Map<string, Promise<string | undefined>>;
+  /** The media hubs whose assets the caller may find (undefined: every one), worked out once per request. */
+  visibleHubs?: Promise<string[] | undefined>;
 }
+
+const searchableHubs = (context: Context) => (context.visibleHubs ??= visibleMediaHubIds(context.deps, context.access));
 
 const typed =
   <T extends object>(__typename: string) =>
@@ -100,15 +115,26 @@ async function typedConnection<T extends object>(
   return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: tag(edge.node) })) };
 }
 
-/** `node(id:)`: any object by its global id; null when there is none. */
-async function node(deps: Deps, globalId: string) {
+/** `node(id:)`: any object by its global id; null when there is none, or the caller cannot see it. */
+async function node({ deps, access }: Context, globalId: string) {
   const decoded = fromGlobalId(globalId);
   if (!decoded) return null;
+  const sees = (mediaHubId: string) => seesMediaHub(access, mediaHubId);
   const found = {
-    MediaHub: async () => deps.store.media.getHub(decoded.id).then((hub) => hub && asHub(hub)),
-    AssetRepository: async () => deps.store.media.getRepository(decoded.id).then((repository) => repository && asRepository(repository)),
-    AssetFolder: async () => deps.store.media.getFolder(decoded.id).then((folder) => folder && asFolder(folder)),
-    Asset: async () => deps.store.assets.get(decoded.id).then((asset) => (asset && asset.status === 'ACTIVE' ? asAsset(asset) : undefined)),
+    MediaHub: async () => (sees(decoded.id) ? deps.store.media.getHub(decoded.id).then((hub) => hub && asHub(hub)) : undefined),
+    AssetRepository: async () => {
+      const repository = await deps.store.media.getRepository(decoded.id);
+      return repository && sees(repository.mediaHubId) ? asRepository(repository) : undefined;
+    },
+    AssetFolder: async () => {
+      const folder = await deps.store.media.getFolder(decoded.id);
+      const repository = folder && (await deps.store.media.getRepository(folder.repositoryId));
+      return folder && repository && sees(repository.mediaHubId) ? asFolder(folder) : undefined;
+    },
+    Asset: async () => {
+      const asset = await deps.store.assets.get(decoded.id);
+      return asset && asset.status === 'ACTIVE' && sees(asset.mediaHubId) ? asAsset(asset) : undefined;
+    },
   }[decoded.type];
   return found ? ((await found()) ?? null) : null;
 }
@@ -134,6 +160,13 @@ function assetFileInput({ input }: AssetFileArgs, origin: string): AssetFileInpu
 
 const assetIds = (ids: string[]) => ids.map((id) => rawId(id, 'Asset', 'id'));
 
+/** updateAsset(s): EDIT on every asset's repository, and any folder named one the caller sees. */
+async function requireUpdateRights(deps: Deps, access: Access, updates: ReturnType<typeof toUpdate>[], max: number) {
+  await requireEditOnAssets(deps, access, updates.map((update) => update.id), max);
+  if (updates.length > max) return;
+  for (const update of updates) await requireVisibleFolder(deps, access, update.folderId);
+}
+
 /** The public URL of a published asset; null while it is not published. */
 async function publishedUrl(asset: Asset, context: Context) {
   if (!asset.publishedBlobKey) return null;
@@ -146,60 +179,80 @@ async function publishedUrl(asset: Asset, context: Context) {
 }
 
 const fileMutations = {
-  createAsset: async (_: unknown, args: AssetFileArgs, { deps, origin }: Context) => asAsset(await createAsset(deps, assetFileInput(args, origin))),
-  createOrUpdateAssetByName: async (_: unknown, args: AssetFileArgs, { deps, origin }: Context) =>
-    asAsset(await createOrUpdateAssetByName(deps, assetFileInput(args, origin))),
-  createTempFileUploadUrl: async (_: unknown, __: unknown, { deps, origin }: Context) => {
+  createAsset: async (_: unknown, args: AssetFileArgs, { deps, access, origin }: Context) => {
+    const input = assetFileInput(args, origin);
+    await requireAssetFileRights(deps, access, input, false);
+    return asAsset(await createAsset(deps, input));
+  },
+  createOrUpdateAssetByName: async (_: unknown, args: AssetFileArgs, { deps, access, origin }: Context) => {
+    const input = assetFileInput(args, origin);
+    await requireAssetFileRights(deps, access, input, true);
+    return asAsset(await createOrUpdateAssetByName(deps, input));
+  },
+  createTempFileUploadUrl: async (_: unknown, __: unknown, { deps, access, origin }: Context) => {
+    await requireSomeRepositoryToEdit(deps, access);
     const url = uploadUrl(origin, (await createTempUpload(deps)).token);
     return { uploadUrl: url, downloadUrl: url };
   },
-  publishAsset: async (_: unknown, { input }: { input: { id: string } }, { deps }: Context) => {
-    const [publishJobId] = await queuePublication(deps, assetIds([input.id]), 'PUBLISH');
+  publishAsset: async (_: unknown, { input }: { input: { id: string } }, { deps, access }: Context) => {
+    const ids = assetIds([input.id]);
+    await requireEditOnAssets(deps, access, ids, 1);
+    const [publishJobId] = await queuePublication(deps, ids, 'PUBLISH');
     return { publishJobId };
   },
-  publishAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, limits }: Context) => ({
-    publishJobIds: await queuePublication(deps, assetIds(input.id), 'PUBLISH', limits.mutationIds),
-  }),
-  unpublishAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, limits }: Context) => ({
-    unpublishJobIds: await queuePublication(deps, assetIds(input.id), 'UNPUBLISH', limits.mutationIds),
-  }),
+  publishAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, access, limits }: Context) => {
+    const ids = assetIds(input.id);
+    await requireEditOnAssets(deps, access, ids, limits.mutationIds);
+    return { publishJobIds: await queuePublication(deps, ids, 'PUBLISH', limits.mutationIds) };
+  },
+  unpublishAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, access, limits }: Context) => {
+    const ids = assetIds(input.id);
+    await requireEditOnAssets(deps, access, ids, limits.mutationIds);
+    return { unpublishJobIds: await queuePublication(deps, ids, 'UNPUBLISH', limits.mutationIds) };
+  },
 };
 
 const folderMutations = {
-  createAssetFolder: async (_: unknown, { input }: { input: { assetRepositoryId: string; label: string; parentId?: string | null } }, { deps }: Context) => {
+  createAssetFolder: async (
+    _: unknown,
+    { input }: { input: { assetRepositoryId: string; label: string; parentId?: string | null } },
+    { deps, access }: Context,
+  ) => {
     const parent = input.parentId ? rawId(input.parentId, 'AssetFolder', 'parentId') : null;
-    return asFolder(
-      await createAssetFolder(deps, {
-        repositoryId: rawId(input.assetRepositoryId, 'AssetRepository', 'assetRepositoryId'),
-        label: input.label,
-        parentId: parent === NO_FOLDER ? null : parent,
-      }),
-    );
+    const repositoryId = rawId(input.assetRepositoryId, 'AssetRepository', 'assetRepositoryId');
+    await requireEdit(deps, access, 'asset-repository', repositoryId);
+    return asFolder(await createAssetFolder(deps, { repositoryId, label: input.label, parentId: parent === NO_FOLDER ? null : parent }));
   },
-  updateAssetFolder: async (_: unknown, { input }: { input: { id: string; label: string } }, { deps }: Context) =>
-    asFolder(await renameAssetFolder(deps, rawId(input.id, 'AssetFolder', 'id'), input.label)),
-  deleteAssetFolder: async (_: unknown, { input }: { input: { id: string } }, { deps }: Context) => {
-    await deleteAssetFolder(deps, rawId(input.id, 'AssetFolder', 'id'));
+  updateAssetFolder: async (_: unknown, { input }: { input: { id: string; label: string } }, { deps, access }: Context) => {
+    const id = rawId(input.id, 'AssetFolder', 'id');
+    await requireEdit(deps, access, 'asset-folder', id);
+    return asFolder(await renameAssetFolder(deps, id, input.label));
+  },
+  deleteAssetFolder: async (_: unknown, { input }: { input: { id: string } }, { deps, access }: Context) => {
+    const id = rawId(input.id, 'AssetFolder', 'id');
+    await requireEdit(deps, access, 'asset-folder', id);
+    await deleteAssetFolder(deps, id);
     return true;
   },
 };
 
 export const resolvers = {
   Query: {
-    node: (_: unknown, { id }: { id: string }, { deps }: Context) => node(deps, id),
-    assets: async (_: unknown, args: { assetId?: string[] | null; id?: string[] | null }, { deps, limits }: Context) => {
+    node: (_: unknown, { id }: { id: string }, context: Context) => node(context, id),
+    assets: async (_: unknown, args: { assetId?: string[] | null; id?: string[] | null }, context: Context) => {
       const argument = args.assetId ? 'assetId' : 'id';
       const ids = (args.assetId ?? args.id ?? []).map((id) => rawId(id, 'Asset', argument));
-      return wholeList(await getAssets(deps, ids, limits.assetIds), asAsset);
+      return wholeList(await getAssets(context.deps, ids, context.limits.assetIds, context.access.visible('media-hubs')), asAsset);
     },
-    assetSearch: (_: unknown, args: SearchArgs, { deps }: Context) => {
-      const input = searchInput(args);
-      return typedConnection(args, asAsset, (offset, limit) => searchAssets(deps, input, offset, limit));
+    assetSearch: async (_: unknown, args: SearchArgs, context: Context) => {
+      const input = { ...searchInput(args), mediaHubIds: await searchableHubs(context) };
+      return typedConnection(args, asAsset, (offset, limit) => searchAssets(context.deps, input, offset, limit));
     },
     viewer: () => ({}),
   },
   Viewer: {
-    mediaHubs: (_: unknown, args: ConnectionArgs, { deps }: Context) => typedConnection(args, asHub, (offset, limit) => listMediaHubs(deps, offset, limit)),
+    mediaHubs: (_: unknown, args: ConnectionArgs, { deps, access }: Context) =>
+      typedConnection(args, asHub, (offset, limit) => listMediaHubs(deps, access, offset, limit)),
     organization: () => null,
   },
   Node: {
@@ -247,12 +300,23 @@ export const resolvers = {
   Mutation: {
     ...fileMutations,
     ...folderMutations,
-    updateAsset: async (_: unknown, { input }: { input: AssetUpdate }, { deps }: Context) => asAsset(await updateAsset(deps, toUpdate(input))),
-    updateAssets: async (_: unknown, { input }: { input: { assets: AssetUpdate[] } }, { deps, limits }: Context) => {
-      return (await updateAssets(deps, input.assets.map(toUpdate), limits.mutationIds)).map(asAsset);
+    updateAsset: async (_: unknown, { input }: { input: AssetUpdate }, { deps, access }: Context) => {
+      const update = toUpdate(input);
+      await requireUpdateRights(deps, access, [update], 1);
+      return asAsset(await updateAsset(deps, update));
     },
-    updateAssetMetadata: async (_: unknown, { input }: { input: { id: string; schemaName: string; properties: unknown } }, { deps }: Context) =>
-      asAsset(await updateAssetMetadata(deps, { ...input, id: rawId(input.id, 'Asset', 'id') })),
-    deleteAssets: (_: unknown, { input }: { input: { id: string[] } }, { deps, limits }: Context) => deleteAssets(deps, assetIds(input.id), limits.mutationIds),
+    updateAssets: async (_: unknown, { input }: { input: { assets: AssetUpdate[] } }, { deps, access, limits }: Context) => {
+      const updates = input.assets.map(toUpdate);
+      await requireUpdateRights(deps, access, updates, limits.mutationIds);
+      return (await updateAssets(deps, updates, limits.mutationIds)).map(asAsset);
+    },
+    updateAssetMetadata: async (_: unknown, { input }: { input: { id: string; schemaName: string; properties: unknown } }, { deps, access }: Context) => {
+      const id = rawId(input.id, 'Asset', 'id');
+      await requireEditOnAssets(deps, access, [id], 1);
+      return asAsset(await updateAssetMetadata(deps, { ...input, id }));
+    },
+    // Assets the caller cannot see are skipped, as ids of no asset are.
+    deleteAssets: async (_: unknown, { input }: { input: { id: string[] } }, { deps, access, limits }: Context) =>
+      deleteAssets(deps, await requireEditOnAssets(deps, access, assetIds(input.id), limits.mutationIds, 'skip'), limits.mutationIds),
   },
 };

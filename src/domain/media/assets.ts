@@ -20,12 +20,16 @@ export async function getAsset(deps: Deps, id: string): Promise<Asset> {
   return asset;
 }
 
-/** `assets(assetId:)`: at most 1,000 ids; ids that name no asset are left out. */
-export async function getAssets(deps: Deps, ids: readonly string[], max = MAX_ASSET_IDS): Promise<Asset[]> {
+/**
+ * `assets(assetId:)`: at most 1,000 ids; ids that name no asset are left out, and so are assets outside
+ * `mediaHubIds` when it is given (the media hubs the caller sees).
+ */
+export async function getAssets(deps: Deps, ids: readonly string[], max = MAX_ASSET_IDS, mediaHubIds?: readonly string[]): Promise<Asset[]> {
   if (ids.length > max) {
     throw invalid({ entity: ENTITY, property: 'assetId', message: `at most ${max} asset ids can be asked for at once, got ${ids.length}` });
   }
-  return (await deps.store.assets.getMany(ids)).filter((asset) => asset.status === 'ACTIVE');
+  const hubs = mediaHubIds && new Set(mediaHubIds);
+  return (await deps.store.assets.getMany(ids)).filter((asset) => asset.status === 'ACTIVE' && (!hubs || hubs.has(asset.mediaHubId)));
 }
 
 /** The words of a keyword as ORed groups of ANDed words; undefined for `*` (everything). */
@@ -44,6 +48,8 @@ export function parseKeyword(keyword: string | null | undefined): AssetQuery['ke
 
 export interface SearchInput {
   keyword?: string | null;
+  /** Only assets of these media hubs (the ones the caller sees); undefined: of any. */
+  mediaHubIds?: readonly string[];
   repositoryIds?: string[];
   folderIds?: (string | null)[];
   tags?: string[];
@@ -56,6 +62,7 @@ export function searchAssets(deps: Deps, input: SearchInput, offset: number, lim
   return deps.store.assets.search(
     {
       keyword: parseKeyword(input.keyword),
+      mediaHubIds: input.mediaHubIds,
       repositoryIds: input.repositoryIds,
       folderIds: input.folderIds,
       tags: input.tags,

@@ -90,6 +90,16 @@ export async function createAsset(deps: Deps, input: AssetFileInput): Promise<As
 }
 
 /**
+ * The asset createOrUpdateAssetByName would give the new file (undefined: it would create one), so that
+ * the caller's right to change it can be checked first: it may sit in another repository of the media hub.
+ */
+export async function assetToReplace(deps: Deps, input: Pick<AssetFileInput, 'repositoryId' | 'name'>): Promise<Asset | undefined> {
+  const repository = await deps.store.media.getRepository(input.repositoryId);
+  if (!repository || typeof input.name !== 'string') return undefined;
+  return deps.store.assets.getByName(repository.mediaHubId, input.name);
+}
+
+/**
  * The asset of the media hub with this name gets the new file (a new revision), and the other fields
  * given; when there is none, it is created. graphql-dam.md S7: re-running an import never duplicates.
  */

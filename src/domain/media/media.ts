@@ -8,6 +8,7 @@ import type { AssetFolder, AssetRepository, MediaHub } from '../model.js';
 import type { Deps, Slice } from '../ports.js';
 import { inTransaction } from '../transaction.js';
 import { grantRole } from '../access/members.js';
+import { assetRepositoryScope, mediaHubScope, type Access } from '../access/access.js';
 
 /** The asset repository a media hub is made with, as on the first start. */
 export const FIRST_ASSET_REPOSITORY = 'Assets';
@@ -68,7 +69,24 @@ export async function createAssetRepository(deps: Deps, input: { mediaHubId: str
   return repository;
 }
 
-export const listMediaHubs = (deps: Deps, offset: number, limit: number): Promise<Slice<MediaHub>> => deps.store.media.listHubs(offset, limit);
+/** The media hubs the member sees (READ on the media hub), by name. */
+export const listMediaHubs = (deps: Deps, access: Access, offset: number, limit: number): Promise<Slice<MediaHub>> =>
+  deps.store.media.listHubs(offset, limit, access.visible('media-hubs'));
+
+/** Whether the member sees the media hub (and so everything in it). */
+export const seesMediaHub = (access: Access, mediaHubId: string): boolean => access.sees(mediaHubScope(mediaHubId));
+
+/**
+ * The media hubs whose assets the member may find, as a restriction for searchAssets and getAssets;
+ * undefined when it sees every media hub, so that a search needs no restriction (and keeps the plans
+ * its indexes were made for: migration 012).
+ */
+export async function visibleMediaHubIds(deps: Deps, access: Access): Promise<string[] | undefined> {
+  const visible = [...new Set(access.visible('media-hubs'))];
+  if (visible.length === 0) return [];
+  const [all, seen] = await Promise.all([deps.store.media.listHubs(0, 0), deps.store.media.listHubs(0, 0, visible)]);
+  return seen.total === all.total ? undefined : visible;
+}
 
 export async function getMediaHub(deps: Deps, id: string): Promise<MediaHub> {
   const hub = await deps.store.media.getHub(id);
@@ -86,6 +104,15 @@ export async function getAssetFolder(deps: Deps, id: string): Promise<AssetFolde
   const folder = await deps.store.media.getFolder(id);
   if (!folder) throw notFound('AssetFolder', id);
   return folder;
+}
+
+/** Whether the member may change some asset repository: one it sees and holds EDIT on (or on its media hub). */
+export async function editsSomeAssetRepository(deps: Deps, access: Access): Promise<boolean> {
+  for (const mediaHubId of new Set(access.visible('media-hubs'))) {
+    const { items } = await deps.store.media.listRepositories(mediaHubId, 0, Number.MAX_SAFE_INTEGER);
+    if (items.some((repository) => access.allows(assetRepositoryScope(mediaHubId, repository.id), { acl: 'EDIT' }))) return true;
+  }
+  return false;
 }
 
 export const listAssetRepositories = (deps: Deps, mediaHubId: string, offset: number, limit: number) =>

@@ -42,6 +42,16 @@ export function assetStore(db: Kysely<Database>, guard: Guard, searchIndex: Asse
     async search(query, offset, limit) {
       let base = db.selectFrom('assets').where('status', 'in', query.statuses);
       if (query.keyword) base = base.where(searchIndex.matches(query.keyword));
+      if (query.mediaHubIds) {
+        const hubs = query.mediaHubIds.length ? [...query.mediaHubIds] : [''];
+        // Narrowed by words, repository or folder, those find the assets through their indexes and the media
+        // hubs only filter what they found: as an expression the hub index is not taken, which SQLite (with
+        // no statistics) would prefer, and then walk every asset of the hubs. Alone, the hub index finds them.
+        base =
+          query.keyword || query.repositoryIds || query.folderIds
+            ? base.where(sql<SqlBool>`(assets.media_hub_id || '') IN (${sql.join(hubs)})`)
+            : base.where('mediaHubId', 'in', hubs);
+      }
       if (query.repositoryIds) base = base.where('repositoryId', 'in', query.repositoryIds.length ? query.repositoryIds : ['']);
       if (query.folderIds) {
         const folders = query.folderIds;

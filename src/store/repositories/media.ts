@@ -24,7 +24,10 @@ export function mediaRepository(db: Kysely<Database>): MediaRepository {
   return {
     getHub: (id) => hubById(id),
     getHubByName: (name) => db.selectFrom('mediaHubs').selectAll().where('name', '=', name).executeTakeFirst(),
-    listHubs: (offset, limit) => slice(db.selectFrom('mediaHubs'), 'name', offset, limit),
+    listHubs: (offset, limit, only) =>
+      only?.length === 0
+        ? Promise.resolve({ items: [], total: 0 })
+        : slice(only ? db.selectFrom('mediaHubs').where('id', 'in', [...only]) : db.selectFrom('mediaHubs'), 'name', offset, limit),
     insertHub: async (hub) => void (await db.insertInto('mediaHubs').values(hub).execute()),
     getRepository: (id) => repositoryById(id),
     listRepositories: (mediaHubId, offset, limit) =>
