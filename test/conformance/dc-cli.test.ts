@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub } from '../../src/domain/hubs/create-hub.js';
 import { DEFAULT_REPOSITORIES } from '../../src/bootstrap.js';
 import { MODULES } from '../../src/domain/access/permissions.js';
+import { grantRole } from '../../src/domain/access/members.js';
+import { createClient } from '../../src/auth/clients.js';
 import { CLIENT_ID, CLIENT_SECRET, schemaBody, startTestServer, type TestServer } from '../helpers/server.js';
 
 const CLI = path.resolve(__dirname, '../../node_modules/@amplience/dc-cli/dist/index.js');
@@ -149,6 +151,19 @@ describe('dc-cli', () => {
 
     await dcCli(hubB, 'content-item', 'import', dir, '--mapFile', mapFile, '--force');
     expect(await list(`/content-repositories/${contentB.id}/content-items?size=100`, 'content-items')).toHaveLength(2);
+  });
+
+  it('tells a client without the permission that the action is not available, and changes nothing', async () => {
+    await createClient(server.deps, { clientId: 'dc-cli-reader', secret: 'reader-secret' });
+    await grantRole(server.deps, 'dc-cli-reader', 'reader', { type: 'hubs', id: hubA });
+    const before = await list(`/hubs/${hubA}/content-type-schemas`, 'content-type-schemas');
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [CLI, 'content-type-schema', 'archive', before[0].id, '--force', '--clientId', 'dc-cli-reader', '--clientSecret', 'reader-secret', '--hubId', hubA],
+      { env: { ...process.env, HOME: home, API_URL: server.apiUrl, AUTH_URL: server.authUrl, DC_CLI_DELAY_FACTOR: '1' }, timeout: 60_000 },
+    );
+    expect(`${stdout}\n${stderr}`).toContain('The archive action is not available, ensure you have permission to perform this action.');
+    expect(await list(`/hubs/${hubA}/content-type-schemas`, 'content-type-schemas')).toEqual(before);
   });
 
   it('archives every content type and schema of a hub', async () => {
