@@ -83,14 +83,19 @@ export async function backendEnv(backend: Backend): Promise<Record<string, strin
  * A server answering every request with `body` (same bytes and content type as Decibel's): the bare
  * node:http baseline, or bare Fastify for reference.
  */
-export async function startBaseline(body: string, contentType: string, kind: 'node-http' | 'fastify' = 'node-http'): Promise<Started> {
+export async function startBaseline(
+  body: string,
+  contentType: string,
+  kind: 'node-http' | 'fastify' | 'mercurius' = 'node-http',
+  env: Record<string, string> = {},
+): Promise<Started> {
   const file = path.join(os.tmpdir(), `decibel-bench-body-${process.pid}-${kind}.json`);
   await fs.writeFile(file, body);
   cleanups.push(() => fs.rm(file, { force: true }));
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, [path.join(ROOT, kind === 'fastify' ? 'bench/fastify-server.mjs' : 'bench/baseline-server.mjs')], {
-      env: { ...process.env, PORT: String(port), BODY_FILE: file, CONTENT_TYPE: contentType },
+    spawn(process.execPath, [path.join(ROOT, `bench/${kind === 'node-http' ? 'baseline' : kind}-server.mjs`)], {
+      env: { ...process.env, PORT: String(port), BODY_FILE: file, CONTENT_TYPE: contentType, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     }),
   );

@@ -18,9 +18,13 @@ export async function graphqlNode(backend: Backend): Promise<Comparison> {
   const body = JSON.stringify({ query: `{ node(id: "${id}") { id ... on AssetRepository { label } } }` });
   const sample = await fetch(`${decibel.url}/graphql`, { method: 'POST', headers, body });
   const text = await sample.text();
-  const baseline = await startBaseline(text, sample.headers.get('content-type') ?? 'application/json');
+  const contentType = sample.headers.get('content-type') ?? 'application/json';
+  const baseline = await startBaseline(text, contentType);
+  const label = (JSON.parse(text) as { data: { node: { label: string } } }).data.node.label;
+  const graphqlAlone = await startBaseline(text, contentType, 'mercurius', { LABEL: label });
   const base = await measure({ name: `node:http (${text.length} bytes)`, url: `${baseline.url}/graphql`, method: 'POST', headers, body });
+  const stack = await measure({ name: 'bare Fastify + mercurius', url: `${graphqlAlone.url}/graphql`, method: 'POST', headers, body });
   const ours = await measure({ name: `Decibel node(id) (${backend})`, url: `${decibel.url}/graphql`, method: 'POST', headers, body });
   if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
-  return compare(`POST /graphql node(id) on ${backend}`, base, ours, 40);
+  return compare(`POST /graphql node(id) on ${backend}`, base, ours, 40, [stack]);
 }

@@ -117,6 +117,8 @@ export interface Grant {
 }
 
 export interface GrantRepository {
+  /** A number that changes whenever any grant does (in every process sharing the database). */
+  version(): Promise<number>;
   /** Every grant the member holds, functional and ACL. */
   listForSid(sid: string): Promise<Grant[]>;
   /** The ACL grants on one resource, every member's, ordered by sid then permission. */

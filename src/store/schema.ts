@@ -255,6 +255,11 @@ export interface GrantsTable {
   grantedDate: string;
 }
 
+export interface GrantsVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface HubModulesTable {
   hubId: string;
   module: string;
@@ -263,6 +268,7 @@ export interface HubModulesTable {
 
 export interface Database {
   grants: GrantsTable;
+  grantsVersion: GrantsVersionTable;
   hubModules: HubModulesTable;
   hubs: HubsTable;
   contentRepositories: ContentRepositoriesTable;

@@ -6,10 +6,11 @@
  * - Visible but lacking the ACL permission or a functional permission the operation needs → 403.
  * - A repository's ACL is what the member holds on the repository plus what it holds on the hub.
  *
- * Grants are read once per request, so a grant or revocation counts from the caller's next request.
+ * Every request reads the version of the grants (one row), so a grant or revocation counts from the
+ * caller's next request, whichever process made it; a member's grants are read again only when it changed.
  */
 import { DomainError, notFound } from '../errors.js';
-import type { Deps, Grant } from '../ports.js';
+import type { Deps, Grant, GrantRepository } from '../ports.js';
 import { ACL_ENTITY, type AclPermission, type AclResource, type FunctionalPermission } from './permissions.js';
 
 /** Where a resource sits: its hub (or media hub) and, below it, its repository. */
@@ -55,9 +56,28 @@ export interface Access {
 const key = (type: string, id: string) => `${type}\u0000${id}`;
 const NONE: ReadonlySet<string> = new Set();
 
+/** How many members' grants a process keeps; past that the oldest are read again when needed. */
+const KEPT_MEMBERS = 10_000;
+
+/**
+ * Members' grants as last read, by store (a process may serve several databases, as tests do), kept
+ * while the grants' version is unchanged: reading a member's grants (twenty-odd rows for an
+ * administrator) cost more than the rest of a small request (bench/, docs/benchmarks.md).
+ */
+const kept = new WeakMap<GrantRepository, Map<string, { version: number; access: Access }>>();
+
 /** The member's permissions as held now. */
 export async function loadAccess({ store }: Deps, sid: string): Promise<Access> {
-  return accessFrom(sid, await store.grants.listForSid(sid));
+  let members = kept.get(store.grants);
+  if (!members) kept.set(store.grants, (members = new Map()));
+  // The version is read before the grants: a change made between the two carries a later version.
+  const version = await store.grants.version();
+  const known = members.get(sid);
+  if (known && known.version === version) return known.access;
+  const access = accessFrom(sid, await store.grants.listForSid(sid));
+  if (members.size >= KEPT_MEMBERS && !known) members.delete(members.keys().next().value!);
+  members.set(sid, { version, access });
+  return access;
 }
 
 export function accessFrom(sid: string, grants: readonly Grant[]): Access {

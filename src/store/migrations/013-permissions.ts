@@ -16,6 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('granted_date', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('grants_pk', ['sid', 'resource_type', 'resource_id', 'permission'])
     .execute();
+  // Bumped with every change of grants: a process may keep a member's grants while it is unchanged.
+  await db.schema
+    .createTable('grants_version')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto('grants_version').values({ id: 1, version: 0 }).execute();
   await db.schema.createIndex('grants_resource').on('grants').columns(['resource_type', 'resource_id', 'sid']).execute();
   await db.schema
     .createTable('hub_modules')
