@@ -137,9 +137,8 @@ export interface ResourceScope {
 
 type ScopeLookup = (id: string) => Promise<ResourceScope | undefined>;
 
-/** The scopes of resources by id, for permission checks (src/domain/access/locate.ts). */
+/** The scopes of resources below a hub by id, for permission checks (src/domain/access/locate.ts). */
 export interface ScopeRepository {
-  hub: ScopeLookup;
   repository: ScopeLookup;
   folder: ScopeLookup;
   item: ScopeLookup;
@@ -148,7 +147,6 @@ export interface ScopeRepository {
   workflowState: ScopeLookup;
   publishingJob: ScopeLookup;
   localizationJob: ScopeLookup;
-  mediaHub: ScopeLookup;
   assetRepository: ScopeLookup;
   assetFolder: ScopeLookup;
   asset: ScopeLookup;

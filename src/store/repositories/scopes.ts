@@ -9,7 +9,6 @@ import type { Database } from '../schema.js';
 import { compiledLookup } from '../compiled.js';
 
 export function scopeRepository(db: Kysely<Database>): ScopeRepository {
-  const hub = compiledLookup(db, (q) => q.selectFrom('hubs').select(['id as hubId']).where('id', '=', '').compile());
   const repository = compiledLookup(db, (q) =>
     q.selectFrom('contentRepositories').select(['hubId', 'id as repositoryId']).where('id', '=', '').compile(),
   );
@@ -29,7 +28,6 @@ export function scopeRepository(db: Kysely<Database>): ScopeRepository {
       .compile(),
   );
   const localizationJob = compiledLookup(db, (q) => q.selectFrom('localizationJobs').select(['hubId']).where('id', '=', '').compile());
-  const mediaHub = compiledLookup(db, (q) => q.selectFrom('mediaHubs').select(['id as hubId']).where('id', '=', '').compile());
   const assetRepository = compiledLookup(db, (q) =>
     q.selectFrom('assetRepositories').select(['mediaHubId as hubId', 'id as repositoryId']).where('id', '=', '').compile(),
   );
@@ -43,7 +41,6 @@ export function scopeRepository(db: Kysely<Database>): ScopeRepository {
   );
   const asset = compiledLookup(db, (q) => q.selectFrom('assets').select(['mediaHubId as hubId', 'repositoryId']).where('id', '=', '').compile());
   return {
-    hub: (id) => hub(id),
     repository: (id) => repository(id),
     folder: (id) => folder(id),
     item: (id) => item(id),
@@ -55,7 +52,6 @@ export function scopeRepository(db: Kysely<Database>): ScopeRepository {
       return row && { hubId: row.hubId, repositoryId: row.repositoryId ?? undefined };
     },
     localizationJob: (id) => localizationJob(id),
-    mediaHub: (id) => mediaHub(id),
     assetRepository: (id) => assetRepository(id),
     assetFolder: (id) => assetFolder(id),
     asset: (id) => asset(id),
