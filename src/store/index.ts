@@ -3,7 +3,8 @@ import { Migrator, type Kysely } from 'kysely';
 import type { Repositories, Store } from '../domain/ports.js';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
-import { openSqlite, sqliteDuplicateKey } from './dialects/sqlite.js';
+import { openSqlite, openSqliteReader, sqliteDuplicateKey } from './dialects/sqlite.js';
+import { readDirectly } from './compiled.js';
 import { openPostgres, postgresDuplicateKey } from './dialects/postgres.js';
 import { makeGuard, type Guard } from './repositories/guard.js';
 import { hubRepository } from './repositories/hubs.js';
@@ -63,7 +64,8 @@ export interface StoreOptions {
 
 /** Opens the store and applies migrations (on PostgreSQL under Kysely's advisory lock, so instances may start together). */
 export async function openStore({ dataDir, databaseUrl }: StoreOptions): Promise<Store> {
-  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(path.join(dataDir, 'decibel.sqlite'));
+  const file = path.join(dataDir, 'decibel.sqlite');
+  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(file);
   try {
     await migrate(db);
   } catch (error) {
@@ -71,10 +73,15 @@ export async function openStore({ dataDir, databaseUrl }: StoreOptions): Promise
     throw error;
   }
   const postgres = databaseUrl !== undefined;
+  const reader = postgres ? undefined : openSqliteReader(file);
+  if (reader) readDirectly(db, reader);
   const guard = makeGuard(postgres ? postgresDuplicateKey : sqliteDuplicateKey);
   return {
     ...repositories(db, guard, postgres),
     transaction: (work) => db.transaction().execute((trx) => work(repositories(trx, guard, postgres))),
-    close: () => db.destroy(),
+    close: async () => {
+      reader?.close();
+      await db.destroy();
+    },
   };
 }

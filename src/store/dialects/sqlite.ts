@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database as Tables } from '../schema.js';
+import type { DirectReader } from '../compiled.js';
 
 /** Opens (creating if needed) the embedded database file with the settings a server wants. */
 export function openSqlite(file: string): Kysely<Tables> {
@@ -14,6 +15,30 @@ export function openSqlite(file: string): Kysely<Tables> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+}
+
+/** Kysely's own snake_case → camelCase row mapping, for rows read without its executor. */
+class RowMapper extends CamelCasePlugin {
+  map = (row: Record<string, unknown>) => this.mapRow(row);
+}
+
+/**
+ * A second connection to the (migrated) file for compiled lookups outside transactions (src/store/compiled.ts).
+ * In WAL mode it reads the last committed state, never another request's open transaction, and it cannot
+ * write (`query_only`).
+ */
+export function openSqliteReader(file: string): DirectReader {
+  const sqlite = new Database(file);
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('query_only = ON');
+  const { map } = new RowMapper();
+  return {
+    prepare(sql) {
+      const statement = sqlite.prepare(sql);
+      return (parameters) => statement.all(...parameters).map((row) => map(row as Record<string, unknown>));
+    },
+    close: () => sqlite.close(),
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
