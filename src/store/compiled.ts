@@ -1,9 +1,14 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 
-/** Runs a compiled read straight on a database connection, without Kysely's asynchronous executor. */
+/** Runs compiled reads straight on a database connection, without Kysely's asynchronous executor. */
 export interface DirectReader {
   /** The query's statement, prepared once: run with parameters, it answers the rows (camelCase keys). */
   prepare(sql: string): (parameters: readonly unknown[]) => unknown[];
+  /**
+   * A number that changes whenever committed data may have changed since rows were last read: results
+   * read under one generation may be answered again while it lasts.
+   */
+  generation(): number;
   close(): void;
 }
 
@@ -18,11 +23,17 @@ export function readDirectly(db: Kysely<any>, reader: DirectReader): void {
   directReaders.set(db, reader);
 }
 
+/** Results kept per compiled query while the reader's generation lasts; past this many, they start over. */
+const KEPT_RESULTS = 1000;
+
 /**
  * A lookup whose query is built and compiled once and then run with new parameters. Building and
- * compiling were half the cost of a primary-key read through Kysely (bench/, docs/benchmarks.md). On
- * SQLite, outside transactions, the statement then runs on a read connection of its own: through Kysely's
- * executor each of these reads cost about as much as the rest of a small request (bench/graphql-node).
+ * compiling were half the cost of a primary-key read through Kysely (bench/, docs/benchmarks.md).
+ *
+ * On SQLite, outside transactions, the statement runs on a read connection of its own, and its rows are
+ * kept until the database changes (DirectReader.generation): a request's few lookups (grants version,
+ * permission scope, the resource) cost more than the rest of a small request (bench/graphql-node,
+ * docs/benchmarks.md "Hot reads"). Kept rows are frozen, so no caller can change what the next one reads.
  * Elsewhere it goes through Kysely's executor, so plugins, transactions and both dialects behave as usual.
  */
 export function compiledLookup<DB, Row>(db: Kysely<DB>, compile: (db: Kysely<DB>) => CompiledQuery<Row>) {
@@ -33,14 +44,37 @@ export function compiledLookup<DB, Row>(db: Kysely<DB>, compile: (db: Kysely<DB>
 /** As compiledLookup, for a query answering every matching row. */
 export function compiledQuery<DB, Row>(db: Kysely<DB>, compile: (db: Kysely<DB>) => CompiledQuery<Row>) {
   let compiled: CompiledQuery<Row> | undefined;
-  let direct: ((parameters: readonly unknown[]) => unknown[]) | undefined;
+  let direct: ((parameters: readonly unknown[]) => readonly Row[]) | undefined;
   return async (...parameters: unknown[]): Promise<Row[]> => {
     if (!compiled) {
       compiled = compile(db);
-      direct = directReaders.get(db)?.prepare(compiled.sql);
+      const reader = directReaders.get(db);
+      if (reader) direct = keptResults(reader, reader.prepare(compiled.sql) as (parameters: readonly unknown[]) => Row[]);
     }
+    // Frozen rows in a frozen array: typed as the mutable array callers have always received.
     if (direct) return direct(parameters) as Row[];
     const { rows } = await db.executeQuery<Row>({ ...compiled, parameters });
+    return rows;
+  };
+}
+
+function keptResults<Row>(reader: DirectReader, read: (parameters: readonly unknown[]) => Row[]) {
+  const kept = new Map<unknown, readonly Row[]>();
+  let generation = reader.generation();
+  return (parameters: readonly unknown[]): readonly Row[] => {
+    const now = reader.generation();
+    if (now !== generation) {
+      kept.clear();
+      generation = now;
+    }
+    // Ids are strings; any other parameters are keyed by their JSON, which no id starts with.
+    const key = parameters.length === 1 && typeof parameters[0] === 'string' ? parameters[0] : '\u0000' + JSON.stringify(parameters);
+    let rows = kept.get(key);
+    if (!rows) {
+      rows = Object.freeze(read(parameters).map((row) => Object.freeze(row)));
+      if (kept.size >= KEPT_RESULTS) kept.clear();
+      kept.set(key, rows);
+    }
     return rows;
   };
 }

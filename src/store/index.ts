@@ -3,7 +3,7 @@ import { Migrator, type Kysely } from 'kysely';
 import type { Repositories, Store } from '../domain/ports.js';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
-import { openSqlite, openSqliteReader, sqliteDuplicateKey } from './dialects/sqlite.js';
+import { openSqlite, sqliteDuplicateKey } from './dialects/sqlite.js';
 import { readDirectly } from './compiled.js';
 import { openPostgres, postgresDuplicateKey } from './dialects/postgres.js';
 import { makeGuard, type Guard } from './repositories/guard.js';
@@ -64,16 +64,15 @@ export interface StoreOptions {
 
 /** Opens the store and applies migrations (on PostgreSQL under Kysely's advisory lock, so instances may start together). */
 export async function openStore({ dataDir, databaseUrl }: StoreOptions): Promise<Store> {
-  const file = path.join(dataDir, 'decibel.sqlite');
-  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(file);
+  const { db, reader } = databaseUrl ? { db: openPostgres(databaseUrl), reader: undefined } : openSqlite(path.join(dataDir, 'decibel.sqlite'));
   try {
     await migrate(db);
   } catch (error) {
+    reader?.close();
     await db.destroy();
     throw error;
   }
   const postgres = databaseUrl !== undefined;
-  const reader = postgres ? undefined : openSqliteReader(file);
   if (reader) readDirectly(db, reader);
   const guard = makeGuard(postgres ? postgresDuplicateKey : sqliteDuplicateKey);
   return {
