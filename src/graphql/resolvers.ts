@@ -49,7 +49,7 @@ interface Context {
   /** The caller's permissions, read once for the request. */
   access: Access;
   /** What this server's absolute URLs start with (upload and published-asset URLs). */
-  origin: string;
+  origin: () => string;
   limits: GraphqlLimits;
   /** Media hub names read while answering this request, by id. */
   hubNames?: Map<string, Promise<string | undefined>>;
@@ -175,23 +175,23 @@ async function publishedUrl(asset: Asset, context: Context) {
   let name = hubNames.get(asset.mediaHubId);
   if (!name) hubNames.set(asset.mediaHubId, (name = context.deps.store.media.getHub(asset.mediaHubId).then((hub) => hub?.name)));
   const hubName = await name;
-  return hubName ? publishedAssetUrl(context.origin, hubName, asset.name, asset.type) : null;
+  return hubName ? publishedAssetUrl(context.origin(), hubName, asset.name, asset.type) : null;
 }
 
 const fileMutations = {
   createAsset: async (_: unknown, args: AssetFileArgs, { deps, access, origin }: Context) => {
-    const input = assetFileInput(args, origin);
+    const input = assetFileInput(args, origin());
     await requireAssetFileRights(deps, access, input, false);
     return asAsset(await createAsset(deps, input));
   },
   createOrUpdateAssetByName: async (_: unknown, args: AssetFileArgs, { deps, access, origin }: Context) => {
-    const input = assetFileInput(args, origin);
+    const input = assetFileInput(args, origin());
     await requireAssetFileRights(deps, access, input, true);
     return asAsset(await createOrUpdateAssetByName(deps, input));
   },
   createTempFileUploadUrl: async (_: unknown, __: unknown, { deps, access, origin }: Context) => {
     await requireSomeRepositoryToEdit(deps, access);
-    const url = uploadUrl(origin, (await createTempUpload(deps)).token);
+    const url = uploadUrl(origin(), (await createTempUpload(deps)).token);
     return { uploadUrl: url, downloadUrl: url };
   },
   publishAsset: async (_: unknown, { input }: { input: { id: string } }, { deps, access }: Context) => {

@@ -37,24 +37,37 @@ const KEPT_RESULTS = 1000;
  * Elsewhere it goes through Kysely's executor, so plugins, transactions and both dialects behave as usual.
  */
 export function compiledLookup<DB, Row>(db: Kysely<DB>, compile: (db: Kysely<DB>) => CompiledQuery<Row>) {
-  const query = compiledQuery(db, compile);
-  return async (...parameters: unknown[]): Promise<Row | undefined> => (await query(...parameters))[0];
+  const run = compiledRunner(db, compile);
+  return (...parameters: unknown[]): Promise<Row | undefined> => {
+    const rows = run(parameters);
+    return rows instanceof Promise ? rows.then(first) : Promise.resolve(rows[0]);
+  };
 }
 
 /** As compiledLookup, for a query answering every matching row. */
 export function compiledQuery<DB, Row>(db: Kysely<DB>, compile: (db: Kysely<DB>) => CompiledQuery<Row>) {
+  const run = compiledRunner(db, compile);
+  // Kept rows come frozen in a frozen array: typed as the mutable array callers have always received.
+  return (...parameters: unknown[]): Promise<Row[]> => {
+    const rows = run(parameters);
+    return rows instanceof Promise ? rows : Promise.resolve(rows as Row[]);
+  };
+}
+
+const first = <Row>(rows: readonly Row[]) => rows[0];
+
+/** Runs the compiled query: rows at once when they are read directly (or kept), else Kysely's promise of them. */
+function compiledRunner<DB, Row>(db: Kysely<DB>, compile: (db: Kysely<DB>) => CompiledQuery<Row>) {
   let compiled: CompiledQuery<Row> | undefined;
   let direct: ((parameters: readonly unknown[]) => readonly Row[]) | undefined;
-  return async (...parameters: unknown[]): Promise<Row[]> => {
+  return (parameters: readonly unknown[]): readonly Row[] | Promise<Row[]> => {
     if (!compiled) {
       compiled = compile(db);
       const reader = directReaders.get(db);
       if (reader) direct = keptResults(reader, reader.prepare(compiled.sql) as (parameters: readonly unknown[]) => Row[]);
     }
-    // Frozen rows in a frozen array: typed as the mutable array callers have always received.
-    if (direct) return direct(parameters) as Row[];
-    const { rows } = await db.executeQuery<Row>({ ...compiled, parameters });
-    return rows;
+    if (direct) return direct(parameters);
+    return db.executeQuery<Row>({ ...compiled, parameters }).then(({ rows }) => rows);
   };
 }
 
