@@ -8,7 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
 import { openStore } from '../../src/store/index.js';
+import { openSqlite } from '../../src/store/dialects/sqlite.js';
+import { compiledLookup, readDirectly } from '../../src/store/compiled.js';
 import { defaultHubSettings } from '../../src/domain/hubs/settings.js';
 import type { Store } from '../../src/domain/ports.js';
 import type { Hub } from '../../src/domain/model.js';
@@ -68,5 +71,22 @@ describe('rows kept by compiled lookups', () => {
     const rows = await store.grants.listForSid('nobody');
     expect(Object.isFrozen(rows)).toBe(true);
     expect(() => (rows as unknown[]).push({})).toThrow(TypeError);
+  });
+
+  it('are read again after a write with RETURNING, which SQLite runs as a reading statement', async () => {
+    const { db, reader } = openSqlite(path.join(dataDir, 'scratch.sqlite'));
+    try {
+      await sql`CREATE TABLE notes (id TEXT PRIMARY KEY, text TEXT NOT NULL)`.execute(db);
+      await sql`INSERT INTO notes VALUES ('a', 'first')`.execute(db);
+      readDirectly(db, reader);
+      const note = compiledLookup(db as Kysely<any>, (q) => q.selectFrom('notes').selectAll().where('id', '=', '').compile());
+      expect(await note('a')).toEqual({ id: 'a', text: 'first' });
+      const returned = await (db as Kysely<any>).updateTable('notes').set({ text: 'second' }).where('id', '=', 'a').returning('text').execute();
+      expect(returned).toEqual([{ text: 'second' }]);
+      expect(await note('a')).toEqual({ id: 'a', text: 'second' });
+    } finally {
+      reader.close();
+      await db.destroy();
+    }
   });
 });

@@ -99,19 +99,27 @@ function withStatementCache(sqlite: Database.Database, written: () => void): Sql
   };
 }
 
+/**
+ * Pure reads as they are; anything else announces itself after running: writes (with or without RETURNING,
+ * which makes a statement a `reader`) and transaction control, which SQLite counts as read-only although
+ * COMMIT is when a transaction's writes become visible.
+ */
 function announcingWrites(statement: Database.Statement, written: () => void): SqliteStatement {
-  if (statement.reader) return statement;
-  return {
-    reader: false,
-    all: (parameters) => statement.all(parameters),
-    iterate: (parameters) => statement.iterate(parameters),
-    run(parameters) {
+  if (statement.reader && statement.readonly) return statement;
+  const announcing =
+    <A extends unknown[], R>(run: (...args: A) => R) =>
+    (...args: A): R => {
       try {
-        return statement.run(parameters);
+        return run(...args);
       } finally {
         written();
       }
-    },
+    };
+  return {
+    reader: statement.reader,
+    all: announcing((parameters: readonly unknown[]) => statement.all(parameters)),
+    run: announcing((parameters: readonly unknown[]) => statement.run(parameters)),
+    iterate: announcing((parameters: readonly unknown[]) => statement.iterate(parameters)),
   };
 }
 
