@@ -277,6 +277,35 @@ describe('visible but not allowed', () => {
     expect((await json(admin.api(`/content-items/${two.slotsItem}`))).label).toBe(theirs.label);
   });
 
+  it('localizing needs EDIT on every repository the variants go to, checked before a job is queued', async () => {
+    // In hub two, bob may edit `content` only; French variants go to `slots`.
+    await admin.api(`/hubs/${two.id}/settings`, { method: 'PATCH', json: { localization: { locales: ['en-GB', 'fr-FR'] } } });
+    await admin.api(`/content-repositories/${two.content}`, { method: 'PATCH', json: { itemLocales: ['en-GB'] } });
+    await admin.api(`/content-repositories/${two.slots}`, { method: 'PATCH', json: { itemLocales: ['fr-FR'] } });
+    const source = await json(admin.api(`/content-repositories/${two.content}/content-items`, { method: 'POST', json: newItem }));
+    const located = await json(admin.api(`/content-items/${source.id}/locale`, { method: 'POST', json: { locale: 'en-GB', version: source.version } }));
+    const jobs = async () => (await json(admin.api(`/localization-jobs/search/findByRootContentItem?id=${source.id}`))).page.totalElements;
+    try {
+      const refused = await bob.api(`/content-items/${source.id}/localize`, { method: 'POST', json: { locales: ['fr-FR'], version: located.version } });
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as any).errors[0]).toEqual({
+        entity: 'ContentRepository',
+        invalidValue: two.slots,
+        message: 'bob lacks ContentRepository - EDIT for this ContentRepository',
+      });
+      expect(await jobs()).toBe(0);
+
+      await addAcl(server.deps, 'bob', 'content-repositories', two.slots, ['EDIT']);
+      const accepted = await bob.api(`/content-items/${source.id}/localize`, { method: 'POST', json: { locales: ['fr-FR'], version: located.version } });
+      expect(accepted.status).toBe(202);
+      expect(await jobs()).toBe(1);
+    } finally {
+      expect((await admin.api(`/access/content-repositories/${two.slots}/members/bob/permissions/EDIT`, { method: 'DELETE' })).status).toBe(204);
+      await admin.api(`/content-repositories/${two.content}`, { method: 'PATCH', json: { itemLocales: [] } });
+      await admin.api(`/content-repositories/${two.slots}`, { method: 'PATCH', json: { itemLocales: [] } });
+    }
+  });
+
   it('a personal access token acts with its client’s rights', async () => {
     const pat = await createPat(server.deps, { clientId: 'alice' });
     const dc = server.sdk({ patToken: pat.token });

@@ -11,6 +11,7 @@ import { requireLocales } from '../fields.js';
 import type { ContentItem, ContentRepository, Folder, LocalizationJob, Page, PageRequest } from '../model.js';
 import type { Actor, Deps } from '../ports.js';
 import { getHub } from '../hubs/queries.js';
+import { authorize, repositoryScope, type Access } from '../access/access.js';
 import { getRepository } from '../repositories/queries.js';
 import { inTransaction } from '../transaction.js';
 import { ENTITY, getContentItem } from './items.js';
@@ -55,7 +56,13 @@ export async function listLocalizationJobs(deps: Deps, rootId: string, page: Pag
 }
 
 /** POST …/localize `{locales, version, replicateFolderStructure?}` → the queued job (202). */
-export async function requestLocalization(deps: Deps, actor: Actor, id: string, request: Record<string, unknown>): Promise<LocalizationJob> {
+export async function requestLocalization(
+  deps: Deps,
+  actor: Actor,
+  access: Access,
+  id: string,
+  request: Record<string, unknown>,
+): Promise<LocalizationJob> {
   const item = await getContentItem(deps, id);
   const locales = requireLocales(ENTITY, 'locales', request.locales);
   if (locales.length === 0) throw invalid({ entity: ENTITY, property: 'locales', invalidValue: locales, message: 'locales must name at least one locale' });
@@ -73,6 +80,7 @@ export async function requestLocalization(deps: Deps, actor: Actor, id: string, 
   if (existing.length > 0) {
     throw precondition(3, existing.map((member) => member.locale), `a variant already exists in ${existing.map((m) => `${m.locale} (${m.id})`).join(', ')}`);
   }
+  await requireEditWhereVariantsGo(deps, access, item, locales);
   const now = deps.clock.now();
   const job: LocalizationJob = {
     id: deps.ids.objectId(),
@@ -93,6 +101,28 @@ export async function requestLocalization(deps: Deps, actor: Actor, id: string, 
   });
   deps.jobs.queued();
   return job;
+}
+
+/**
+ * The route checked EDIT on the item's repository; variants may also go to other repositories of the hub
+ * (for the item or for items it links to), and the job makes them as the caller, so EDIT is needed there
+ * too, before anything is queued (docs/permissions.md).
+ */
+async function requireEditWhereVariantsGo(deps: Deps, access: Access, item: ContentItem, locales: string[]): Promise<void> {
+  const sources = new Map<string, ContentItem>();
+  for (const member of await withLinkedChildren(deps, item.id)) sources.set(`${member.contentRepositoryId}\u0000${member.schema}`, member);
+  const targets = new Set<string>();
+  for (const source of sources.values()) {
+    const repository = await getRepository(deps, source.contentRepositoryId);
+    for (const locale of locales) {
+      // A locale no repository takes fails the job itself, as before; it needs no permission.
+      const target = await targetRepository(deps, repository, source.schema, locale).catch(() => undefined);
+      if (target) targets.add(target.id);
+    }
+  }
+  for (const target of targets) {
+    authorize(access, repositoryScope(item.hubId, target), { acl: 'EDIT' }, { entity: 'ContentRepository', id: target });
+  }
 }
 
 /** The repository a variant in `locale` of an item of `repository` goes to. */

@@ -25,7 +25,7 @@ export const localizationRoutes: Route = (app, { deps, config }) => {
       },
     },
     async (request, reply) =>
-      reply.code(202).send(localizationJobResource(request.base, await requestLocalization(deps, request.actor, request.params.id, request.body))),
+      reply.code(202).send(localizationJobResource(request.base, await requestLocalization(deps, request.actor, request.access, request.params.id, request.body))),
   );
   app.get<{ Params: { id: string }; Querystring: PagingQuery }>(
     '/content-items/:id/localizations',
