@@ -249,6 +249,26 @@ export const LINK_NEEDS: Record<LinkedKind, Record<string, Need>> = {
   },
 };
 
+/**
+ * The relations of a `kind` of resource at `scope` that the member may not follow, worked out once per
+ * member's grants (an Access lasts while they are unchanged) and place: checking each of a hub's two dozen
+ * relations on every request was a tenth of a hub read (bench/hub-get).
+ */
+const refusedRelations = new WeakMap<Access, Map<string, readonly string[]>>();
+
+function refused(access: Access, kind: LinkedKind, scope: Scope, rels: readonly string[]): readonly string[] {
+  let known = refusedRelations.get(access);
+  if (!known) refusedRelations.set(access, (known = new Map()));
+  const key = `${kind}\u0000${scope.top.id}\u0000${scope.repository?.id ?? ''}`;
+  let result = known.get(key);
+  if (!result) {
+    const needs = LINK_NEEDS[kind];
+    result = rels.filter((rel) => needs[rel] && !access.allows(scope, needs[rel]));
+    known.set(key, result);
+  }
+  return result;
+}
+
 /** Leaves out, on the payload and everything embedded in it, the relations the caller may not follow. */
 function offerAllowedLinks(payload: unknown, access: Access): void {
   if (!payload || typeof payload !== 'object') return;
@@ -259,11 +279,8 @@ function offerAllowedLinks(payload: unknown, access: Access): void {
   const resource = payload as Scoped;
   const tag = resource[SCOPED];
   if (tag && resource._links) {
-    const needs = LINK_NEEDS[tag.kind];
-    for (const rel of Object.keys(resource._links)) {
-      const need = needs[rel];
-      if (need && !access.allows(tag.scope, need)) delete resource._links[rel];
-    }
+    const links = resource._links;
+    for (const rel of refused(access, tag.kind, tag.scope, Object.keys(LINK_NEEDS[tag.kind]))) if (rel in links) delete links[rel];
   }
   if (resource._embedded && typeof resource._embedded === 'object') {
     for (const value of Object.values(resource._embedded)) offerAllowedLinks(value, access);
