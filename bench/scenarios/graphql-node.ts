@@ -3,7 +3,7 @@
  * assets can be ingested over the API, the node read is the bootstrap asset repository.
  */
 import { connect } from '../lib/api.js';
-import { measure } from '../lib/measure.js';
+import { measureSideBySide } from '../lib/measure.js';
 import { backendEnv, startBaseline, startDecibel, type Backend } from '../lib/processes.js';
 import { compare, type Comparison } from '../lib/report.js';
 
@@ -22,9 +22,11 @@ export async function graphqlNode(backend: Backend): Promise<Comparison> {
   const baseline = await startBaseline(text, contentType);
   const label = (JSON.parse(text) as { data: { node: { label: string } } }).data.node.label;
   const graphqlAlone = await startBaseline(text, contentType, 'mercurius', { LABEL: label });
-  const base = await measure({ name: `node:http (${text.length} bytes)`, url: `${baseline.url}/graphql`, method: 'POST', headers, body });
-  const stack = await measure({ name: 'bare Fastify + mercurius', url: `${graphqlAlone.url}/graphql`, method: 'POST', headers, body });
-  const ours = await measure({ name: `Decibel node(id) (${backend})`, url: `${decibel.url}/graphql`, method: 'POST', headers, body });
+  const [base, stack, ours] = await measureSideBySide([
+    { name: `node:http (${text.length} bytes)`, url: `${baseline.url}/graphql`, method: 'POST', headers, body },
+    { name: 'bare Fastify + mercurius', url: `${graphqlAlone.url}/graphql`, method: 'POST', headers, body },
+    { name: `Decibel node(id) (${backend})`, url: `${decibel.url}/graphql`, method: 'POST', headers, body },
+  ]);
   if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
   return compare(`POST /graphql node(id) on ${backend}`, base, ours, 40, [stack]);
 }

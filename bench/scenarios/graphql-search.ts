@@ -4,7 +4,7 @@
  * request at a time, for its own p95: everything, a prefix finding 1%, a word finding 4%, and one folder.
  */
 import { connect } from '../lib/api.js';
-import { measure, type Target } from '../lib/measure.js';
+import { measure, measureSideBySide, type Target } from '../lib/measure.js';
 import { backendEnv, dataFolder, startBaseline, startDecibel, type Backend } from '../lib/processes.js';
 import { compare, type Comparison } from '../lib/report.js';
 import { seedAssets } from '../lib/seed-assets.js';
@@ -44,8 +44,7 @@ export async function graphqlSearch(backend: Backend): Promise<Comparison> {
   const sample = await fetch(everything.url, { method: 'POST', headers, body: everything.body });
   const text = await sample.text();
   const baseline = await startBaseline(text, sample.headers.get('content-type') ?? 'application/json');
-  const base = await measure({ ...everything, name: `node:http (${text.length} bytes)`, url: `${baseline.url}/graphql` });
-  const ours = await measure(everything);
+  const [base, ours] = await measureSideBySide([{ ...everything, name: `node:http (${text.length} bytes)`, url: `${baseline.url}/graphql` }, everything]);
   const alone = [];
   for (const target of targets) alone.push(await measure(target, 1));
   for (const m of [ours, ...alone]) {

@@ -3,7 +3,7 @@
  * Issue 3: the same on the scale-out backends (PostgreSQL, with Redis for limits).
  */
 import { connect } from '../lib/api.js';
-import { measure } from '../lib/measure.js';
+import { measureSideBySide } from '../lib/measure.js';
 import { backendEnv, startBaseline, startDecibel, type Backend } from '../lib/processes.js';
 import { compare, type Comparison } from '../lib/report.js';
 
@@ -23,9 +23,11 @@ export async function hubGet(backend: Backend): Promise<Comparison> {
   const fastify = await startBaseline(body, contentType, 'fastify');
 
   const path = `/v2/content/hubs/${hub.id}`;
-  const base = await measure({ name: `node:http (${body.length} bytes)`, url: `${baseline.url}${path}` });
-  const framework = await measure({ name: 'bare Fastify, same body', url: `${fastify.url}${path}` });
-  const ours = await measure({ name: `Decibel GET /hubs/{id} (${backend})`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } });
+  const [base, framework, ours] = await measureSideBySide([
+    { name: `node:http (${body.length} bytes)`, url: `${baseline.url}${path}` },
+    { name: 'bare Fastify, same body', url: `${fastify.url}${path}` },
+    { name: `Decibel GET /hubs/{id} (${backend})`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } },
+  ]);
   if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
   return compare(`GET /v2/content/hubs/{id} on ${backend}`, base, ours, 50, [framework]);
 }

@@ -3,7 +3,7 @@
  * repository of 500 items, beside a bare server sending the same bytes. No target of its own yet.
  */
 import { connect } from '../lib/api.js';
-import { measure } from '../lib/measure.js';
+import { measureSideBySide } from '../lib/measure.js';
 import { backendEnv, startBaseline, startDecibel, type Backend } from '../lib/processes.js';
 import { compare, type Comparison } from '../lib/report.js';
 
@@ -36,8 +36,10 @@ export async function itemGet(backend: Backend): Promise<Comparison> {
   const sample = await api.get(`/content-items/${item.id}`);
   const body = await sample.text();
   const baseline = await startBaseline(body, sample.headers.get('content-type') ?? 'application/json');
-  const base = await measure({ name: `node:http (${body.length} bytes)`, url: `${baseline.url}${path}` });
-  const ours = await measure({ name: `Decibel GET /content-items/{id} (${backend})`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } });
+  const [base, ours] = await measureSideBySide([
+    { name: `node:http (${body.length} bytes)`, url: `${baseline.url}${path}` },
+    { name: `Decibel GET /content-items/{id} (${backend})`, url: `${decibel.url}${path}`, headers: { authorization: `Bearer ${api.token}` } },
+  ]);
   if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`Decibel answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
   return compare(`GET /v2/content/content-items/{id} on ${backend}`, base, ours, 0);
 }
