@@ -256,14 +256,13 @@ export const LINK_NEEDS: Record<LinkedKind, Record<string, Need>> = {
  */
 const refusedRelations = new WeakMap<Access, Map<string, readonly string[]>>();
 
-function refused(access: Access, kind: LinkedKind, scope: Scope, rels: readonly string[]): readonly string[] {
+function refused(access: Access, kind: LinkedKind, scope: Scope): readonly string[] {
   let known = refusedRelations.get(access);
   if (!known) refusedRelations.set(access, (known = new Map()));
   const key = `${kind}\u0000${scope.top.id}\u0000${scope.repository?.id ?? ''}`;
   let result = known.get(key);
   if (!result) {
-    const needs = LINK_NEEDS[kind];
-    result = rels.filter((rel) => needs[rel] && !access.allows(scope, needs[rel]));
+    result = Object.entries(LINK_NEEDS[kind]).flatMap(([rel, need]) => (access.allows(scope, need) ? [] : [rel]));
     known.set(key, result);
   }
   return result;
@@ -280,7 +279,7 @@ function offerAllowedLinks(payload: unknown, access: Access): void {
   const tag = resource[SCOPED];
   if (tag && resource._links) {
     const links = resource._links;
-    for (const rel of refused(access, tag.kind, tag.scope, Object.keys(LINK_NEEDS[tag.kind]))) if (rel in links) delete links[rel];
+    for (const rel of refused(access, tag.kind, tag.scope)) if (rel in links) delete links[rel];
   }
   if (resource._embedded && typeof resource._embedded === 'object') {
     for (const value of Object.values(resource._embedded)) offerAllowedLinks(value, access);

@@ -116,7 +116,7 @@ async function requireEditWhereVariantsGo(deps: Deps, access: Access, item: Cont
     const repository = await getRepository(deps, source.contentRepositoryId);
     for (const locale of locales) {
       // A locale no repository takes fails the job itself, as before; it needs no permission.
-      const target = await targetRepository(deps, repository, source.schema, locale).catch(() => undefined);
+      const target = await targetRepository(deps, repository, source.schema, locale);
       if (target) targets.add(target.id);
     }
   }
@@ -125,13 +125,11 @@ async function requireEditWhereVariantsGo(deps: Deps, access: Access, item: Cont
   }
 }
 
-/** The repository a variant in `locale` of an item of `repository` goes to. */
-async function targetRepository(deps: Deps, repository: ContentRepository, schema: string, locale: string): Promise<ContentRepository> {
+/** The repository a variant in `locale` of an item of `repository` goes to, if any takes it. */
+async function targetRepository(deps: Deps, repository: ContentRepository, schema: string, locale: string): Promise<ContentRepository | undefined> {
   if (repository.itemLocales.length === 0 || repository.itemLocales.includes(locale)) return repository;
   const candidates = (await deps.store.contentRepositories.list({ hubId: repository.hubId }, { page: 0, size: 1000, sort: [] })).items;
-  const found = candidates.find((c) => c.itemLocales.includes(locale) && c.contentTypes.some((t) => t.contentTypeUri === schema));
-  if (!found) throw new Error(`no repository of the hub takes locale ${locale} for content type ${schema}`);
-  return found;
+  return candidates.find((c) => c.itemLocales.includes(locale) && c.contentTypes.some((t) => t.contentTypeUri === schema));
 }
 
 /** The folder of the same path (by names) in `target`, made where missing. */
@@ -179,6 +177,7 @@ export async function runLocalizationJob(deps: Deps, localizationJobId: string):
         for (const source of toMake) {
           const repository = await getRepository(tx, source.contentRepositoryId);
           const target = await targetRepository(tx, repository, source.schema, locale);
+          if (!target) throw new Error(`no repository of the hub takes locale ${locale} for content type ${source.schema}`);
           const folderId =
             target.id === repository.id ? source.folderId : job.replicateFolderStructure ? await replicateFolder(tx, job.createdBy, source.folderId, target) : null;
           const { deliveryKey: _key, ...meta } = source.body._meta as Record<string, unknown>;
