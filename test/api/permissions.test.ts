@@ -306,6 +306,24 @@ describe('visible but not allowed', () => {
     }
   });
 
+  it('localizing also needs EDIT where the variants of linked items go', async () => {
+    // Bob may edit `content` in hub two; the linked child sits in `slots`, where its variant is made too.
+    await admin.api(`/hubs/${two.id}/settings`, { method: 'PATCH', json: { localization: { locales: ['en-GB', 'fr-FR'] } } });
+    const child = await json(admin.api(`/content-repositories/${two.slots}/content-items`, { method: 'POST', json: newItem }));
+    const link = { _meta: { schema: 'http://bigcontent.io/cms/schema/v1/core#/definitions/content-link' }, contentType: SCHEMA, id: child.id };
+    const parent = await json(
+      admin.api(`/content-repositories/${two.content}/content-items`, {
+        method: 'POST',
+        json: { label: 'parent', locale: 'en-GB', body: { _meta: { name: 'parent', schema: SCHEMA }, title: 'p', related: link } },
+      }),
+    );
+    expect(parent.locale).toBe('en-GB');
+    const refused = await bob.api(`/content-items/${parent.id}/localize`, { method: 'POST', json: { locales: ['fr-FR'], version: parent.version } });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).errors[0]).toMatchObject({ entity: 'ContentRepository', invalidValue: two.slots });
+    expect((await json(admin.api(`/localization-jobs/search/findByRootContentItem?id=${parent.id}`))).page.totalElements).toBe(0);
+  });
+
   it('a personal access token acts with its client’s rights', async () => {
     const pat = await createPat(server.deps, { clientId: 'alice' });
     const dc = server.sdk({ patToken: pat.token });

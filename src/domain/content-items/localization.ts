@@ -12,7 +12,6 @@ import type { ContentItem, ContentRepository, Folder, LocalizationJob, Page, Pag
 import type { Actor, Deps } from '../ports.js';
 import { getHub } from '../hubs/queries.js';
 import { authorize, repositoryScope, type Access } from '../access/access.js';
-import { getRepository } from '../repositories/queries.js';
 import { inTransaction } from '../transaction.js';
 import { ENTITY, getContentItem } from './items.js';
 import { withLinkedChildren } from './linked.js';
@@ -109,14 +108,12 @@ export async function requestLocalization(
  * too, before anything is queued (docs/permissions.md).
  */
 async function requireEditWhereVariantsGo(deps: Deps, access: Access, item: ContentItem, locales: string[]): Promise<void> {
-  const sources = new Map<string, ContentItem>();
-  for (const member of await withLinkedChildren(deps, item.id)) sources.set(`${member.contentRepositoryId}\u0000${member.schema}`, member);
+  const repositories = await hubRepositories(deps, item.hubId);
   const targets = new Set<string>();
-  for (const source of sources.values()) {
-    const repository = await getRepository(deps, source.contentRepositoryId);
+  for (const source of await withLinkedChildren(deps, item.id)) {
     for (const locale of locales) {
       // A locale no repository takes fails the job itself, as before; it needs no permission.
-      const target = await targetRepository(deps, repository, source.schema, locale);
+      const target = targetRepository(repositories, source, locale);
       if (target) targets.add(target.id);
     }
   }
@@ -125,11 +122,21 @@ async function requireEditWhereVariantsGo(deps: Deps, access: Access, item: Cont
   }
 }
 
-/** The repository a variant in `locale` of an item of `repository` goes to, if any takes it. */
-async function targetRepository(deps: Deps, repository: ContentRepository, schema: string, locale: string): Promise<ContentRepository | undefined> {
-  if (repository.itemLocales.length === 0 || repository.itemLocales.includes(locale)) return repository;
-  const candidates = (await deps.store.contentRepositories.list({ hubId: repository.hubId }, { page: 0, size: 1000, sort: [] })).items;
-  return candidates.find((c) => c.itemLocales.includes(locale) && c.contentTypes.some((t) => t.contentTypeUri === schema));
+/** The hub's repositories, by id: where variants may go. */
+async function hubRepositories(deps: Deps, hubId: string): Promise<Map<string, ContentRepository>> {
+  const { items } = await deps.store.contentRepositories.list({ hubId }, { page: 0, size: 1000, sort: [] });
+  return new Map(items.map((repository) => [repository.id, repository]));
+}
+
+/**
+ * The repository a variant in `locale` of `source` goes to: the item's own when it takes the locale (or
+ * any locale), else one of the hub's that takes the locale and the item's content type; none if no
+ * repository does.
+ */
+function targetRepository(repositories: Map<string, ContentRepository>, source: ContentItem, locale: string): ContentRepository | undefined {
+  const own = repositories.get(source.contentRepositoryId);
+  if (own && (own.itemLocales.length === 0 || own.itemLocales.includes(locale))) return own;
+  return [...repositories.values()].find((c) => c.itemLocales.includes(locale) && c.contentTypes.some((t) => t.contentTypeUri === source.schema));
 }
 
 /** The folder of the same path (by names) in `target`, made where missing. */
@@ -162,6 +169,7 @@ export async function runLocalizationJob(deps: Deps, localizationJobId: string):
   try {
     await inTransaction(deps, async (tx) => {
       const tree = await withLinkedChildren(tx, job.rootContentItem.id);
+      const repositories = await hubRepositories(tx, job.hubId);
       for (const locale of job.requestedLocales) {
         // Items that already have a variant in this locale keep it; links point at it.
         const variantIds = new Map<string, string>();
@@ -175,11 +183,10 @@ export async function runLocalizationJob(deps: Deps, localizationJobId: string):
           }
         }
         for (const source of toMake) {
-          const repository = await getRepository(tx, source.contentRepositoryId);
-          const target = await targetRepository(tx, repository, source.schema, locale);
+          const target = targetRepository(repositories, source, locale);
           if (!target) throw new Error(`no repository of the hub takes locale ${locale} for content type ${source.schema}`);
           const folderId =
-            target.id === repository.id ? source.folderId : job.replicateFolderStructure ? await replicateFolder(tx, job.createdBy, source.folderId, target) : null;
+            target.id === source.contentRepositoryId ? source.folderId : job.replicateFolderStructure ? await replicateFolder(tx, job.createdBy, source.folderId, target) : null;
           const { deliveryKey: _key, ...meta } = source.body._meta as Record<string, unknown>;
           const now = tx.clock.now();
           const variant: ContentItem = {
