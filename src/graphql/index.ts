@@ -136,15 +136,19 @@ export async function graphqlApi(app: FastifyInstance, { deps, config, tokens, l
     path: GRAPHQL_PATH,
     jit: 1,
     graphiql: false,
-    context: (request) => ({
-      deps,
-      actor: request.actor,
-      access: request.access,
-      // A function, worked out only when a resolver needs it (upload and file URLs): most requests never
-      // do. (A getter here made every request a fifth slower: bench/graphql-node.)
-      origin: () => publicOrigin(request, config.publicUrl),
-      limits: config.graphqlLimits,
-    }),
+    context: (request) => {
+      let origin: string | undefined;
+      return {
+        deps,
+        actor: request.actor,
+        access: request.access,
+        // A function, worked out once and only when a resolver needs it (upload and file URLs, an asset
+        // page's `url`s): most requests never do. (A getter here made every request a fifth slower:
+        // bench/graphql-node.)
+        origin: () => (origin ??= publicOrigin(request, config.publicUrl)),
+        limits: config.graphqlLimits,
+      };
+    },
     errorFormatter: formatErrors,
     errorHandler: false,
   });
