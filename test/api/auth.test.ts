@@ -110,25 +110,14 @@ describe('token expiry', () => {
     // left a token from a slow machine expired before its first use).
     const key = await loadSigningKey(server.deps.store.serverSecrets, new Date().toISOString());
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuer('decibel')
-      .setSubject(CLIENT_ID)
-      .setIssuedAt(now - 600)
-      .setExpirationTime(now - 300)
-      .sign(key);
-    const response = await server.api('/hubs', { headers: { authorization: `Bearer ${expired}` } });
+    const signed = (issuedAt: number, expiresAt: number) =>
+      new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuer('decibel').setSubject(CLIENT_ID).setIssuedAt(issuedAt).setExpirationTime(expiresAt).sign(key);
+    const withToken = async (token: string) => server.api('/hubs', { headers: { authorization: `Bearer ${token}` } });
+    const response = await withToken(await signed(now - 600, now - 300));
     expect(response.status).toBe(401);
     expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/expired/);
     // Signed the same way but not yet expired, it is accepted: only its exp refused the first.
-    const fresh = await new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuer('decibel')
-      .setSubject(CLIENT_ID)
-      .setIssuedAt(now)
-      .setExpirationTime(now + 60)
-      .sign(key);
-    expect((await server.api('/hubs', { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
+    expect((await withToken(await signed(now, now + 60))).status).toBe(200);
   });
 
   it('issues tokens that expire after DECIBEL_TOKEN_TTL seconds', async () => {
