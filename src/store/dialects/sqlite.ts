@@ -119,7 +119,8 @@ function announcingWrites(statement: Database.Statement, written: () => void): S
     reader: statement.reader,
     all: announcing((parameters: readonly unknown[]) => statement.all(parameters)),
     run: announcing((parameters: readonly unknown[]) => statement.run(parameters)),
-    iterate: announcing((parameters: readonly unknown[]) => statement.iterate(parameters)),
+    // Kysely streams selects only ("Sqlite driver only supports streaming of select queries").
+    iterate: (parameters) => statement.iterate(parameters),
   };
 }
 
